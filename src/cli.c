@@ -1,0 +1,254 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <iconv.h>
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "model/check.h"
+#include "model/demo.h"
+#include "text.h"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+static bool locale_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return !cs || strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0;
+}
+
+void cli_puts(FILE *f, const char *utf8)
+{
+    if (locale_is_utf8()) {
+        fputs(utf8, f);
+        return;
+    }
+    iconv_t cd = iconv_open(nl_langinfo(CODESET), "UTF-8");
+    if (cd == (iconv_t)-1) {
+        fputs(utf8, f);
+        return;
+    }
+    char buf[1024];
+    char *in = (char *)utf8;
+    size_t inleft = strlen(utf8);
+    while (inleft > 0) {
+        char *out = buf;
+        size_t outleft = sizeof buf;
+        size_t r = iconv(cd, &in, &inleft, &out, &outleft);
+        fwrite(buf, 1, sizeof buf - outleft, f);
+        if (r == (size_t)-1 && errno != E2BIG) {
+            fputc('?', f);   /* unmappable: skip one byte */
+            in++;
+            inleft--;
+        }
+    }
+    iconv_close(cd);
+}
+
+void cli_printf(FILE *f, const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    cli_puts(f, buf);
+}
+
+static void usage(FILE *f)
+{
+    cli_puts(f,
+        "用法：zhibu [选项]... [命令 [参数]...]\n"
+        "社区党建工作的终端程序：党员、党组织、网格、结对帮扶、三会一课。\n"
+        "不带命令时启动交互界面（首次使用时自动创建数据库）。\n"
+        "\n"
+        "命令：\n"
+        "  init                   创建或升级数据库，然后退出\n"
+        "  demo [--members N] [--seed S]\n"
+        "                         向空数据库填入虚构的演示数据（默认 600 名党员）\n"
+        "  check                  检查数据库完整性和数据规则\n"
+        "  backup 文件            在线备份数据库到文件（他人使用中也安全）\n"
+        "\n"
+        "选项：\n"
+        "      --db 文件          使用指定的数据库文件\n"
+        "      --ambiguous-width 1|2\n"
+        "                         把“”·—…等宽度不明确的字符按 1 列或 2 列计算\n"
+        "                         （终端把它们显示为双宽时用 2）\n"
+        "  -h, --help             显示本帮助并退出\n"
+        "  -V, --version          显示版本信息并退出\n"
+        "\n"
+        "数据库默认位置：$ZHIBU_DB，否则 $XDG_DATA_HOME/zhibu/zhibu.db\n"
+        "（即 ~/.local/share/zhibu/zhibu.db）。设置文件：~/.config/zhibu/config。\n"
+        "退出状态：0 成功，1 出错，2 用法错误。\n");
+}
+
+static int fail_usage(const char *fmt, const char *arg)
+{
+    cli_printf(stderr, "zhibu：");
+    cli_printf(stderr, fmt, arg);
+    cli_puts(stderr, "\n请用“zhibu --help”查看用法。\n");
+    return 2;
+}
+
+static int fail(const zb_err *e)
+{
+    cli_printf(stderr, "zhibu：%s\n", e->msg);
+    return 1;
+}
+
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int cmd_demo(db *d, int argc, char **argv)
+{
+    long members = 600, seed = 20260701;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--members") == 0 && i + 1 < argc) {
+            if (!parse_long(argv[++i], 1, 10000000, &members))
+                return fail_usage("--members 需要 1 到 10000000 之间的整数：%s",
+                                  argv[i]);
+        } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+            if (!parse_long(argv[++i], 0, 2147483647L, &seed))
+                return fail_usage("--seed 需要非负整数：%s", argv[i]);
+        } else {
+            return fail_usage("demo 不认识的参数：%s", argv[i]);
+        }
+    }
+    zb_err e;
+    if (demo_fill(d, members, (unsigned)seed, &e) != 0)
+        return fail(&e);
+    cli_printf(stdout, "已生成演示数据：%ld 名党员（%s）\n", members,
+               db_path(d));
+    return 0;
+}
+
+static int cmd_check(db *d)
+{
+    zb_err e;
+    long problems = 0;
+    if (check_run(d, stdout, &problems, &e) != 0)
+        return fail(&e);
+    return problems ? 1 : 0;
+}
+
+static int cmd_backup(db *d, int argc, char **argv)
+{
+    if (argc != 2)
+        return fail_usage("backup 需要一个目标文件%s", "");
+    if (access(argv[1], F_OK) == 0)
+        return fail_usage("目标文件已存在，不会覆盖：%s", argv[1]);
+    zb_err e;
+    if (db_backup(d, argv[1], &e) != 0)
+        return fail(&e);
+    cli_printf(stdout, "已备份到 %s\n", argv[1]);
+    return 0;
+}
+
+int cli_main(int argc, char **argv, cli_tui_fn run_tui)
+{
+    struct zb_config cfg;
+    config_defaults(&cfg);
+    zb_err e;
+    char cfgpath[4096];
+    if (config_default_path(cfgpath, sizeof cfgpath) == 0 &&
+        config_load(&cfg, cfgpath, &e) != 0)
+        return fail(&e);
+
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"ambiguous-width", required_argument, NULL, 'a'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (strlen(optarg) >= sizeof cfg.db_path)
+                return fail_usage("数据库路径过长：%s", optarg);
+            strcpy(cfg.db_path, optarg);
+            break;
+        case 'a':
+            if (config_set(&cfg, "ambiguous-width", optarg, &e) != 0)
+                return fail_usage("%s", e.msg);
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            cli_puts(stdout, "zhibu " PACKAGE_VERSION "\n"
+                     "社区党建工作终端程序。\n"
+                     "本程序是自由软件；不提供任何担保。\n");
+            return 0;
+        default:
+            return fail_usage("无效的选项：%s", argv[optind - 1]);
+        }
+    }
+    text_set_ambiguous_width(cfg.ambiguous_width);
+
+    const char *cmd = optind < argc ? argv[optind] : NULL;
+    int sub_argc = argc - optind;
+    char **sub_argv = argv + optind;
+    if (cmd && strcmp(cmd, "init") && strcmp(cmd, "demo") &&
+        strcmp(cmd, "check") && strcmp(cmd, "backup"))
+        return fail_usage("未知的命令：%s", cmd);
+    if (cmd && strcmp(cmd, "init") == 0 && sub_argc > 1)
+        return fail_usage("init 不需要参数：%s", sub_argv[1]);
+    if (cmd && strcmp(cmd, "check") == 0 && sub_argc > 1)
+        return fail_usage("check 不需要参数：%s", sub_argv[1]);
+
+    char path[4096];
+    if (cfg.db_path[0]) {
+        snprintf(path, sizeof path, "%s", cfg.db_path);
+    } else if (db_default_path(path, sizeof path) != 0) {
+        cli_puts(stderr, "zhibu：无法确定数据库位置，请用 --db 指定或设置 ZHIBU_DB\n");
+        return 1;
+    }
+
+    if (!cmd && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        cli_puts(stderr, "zhibu：交互界面需要在终端中运行"
+                 "（非交互使用请见 zhibu --help 中的命令）\n");
+        return 1;
+    }
+
+    /* check only reads; everything else may create the file */
+    int flags = (cmd && strcmp(cmd, "check") == 0) ? 0 : DB_OPEN_CREATE;
+    db *d = NULL;
+    if (db_open(path, flags, &d, &e) != 0)
+        return fail(&e);
+
+    int rc;
+    if (!cmd)
+        rc = run_tui(d, &cfg);
+    else if (strcmp(cmd, "init") == 0) {
+        cli_printf(stdout, "数据库已就绪：%s（版本 %d）\n", db_path(d),
+                   db_schema_version(d));
+        rc = 0;
+    } else if (strcmp(cmd, "demo") == 0)
+        rc = cmd_demo(d, sub_argc, sub_argv);
+    else if (strcmp(cmd, "check") == 0)
+        rc = cmd_check(d);
+    else
+        rc = cmd_backup(d, sub_argc, sub_argv);
+    db_close(d);
+    return rc;
+}

@@ -1,0 +1,91 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void config_defaults(struct zb_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ambiguous_width = 1;
+}
+
+int config_default_path(char *out, size_t outsz)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && *xdg)
+        n = snprintf(out, outsz, "%s/zhibu/config", xdg);
+    else if (home && *home)
+        n = snprintf(out, outsz, "%s/.config/zhibu/config", home);
+    else
+        return -1;
+    return (n < 0 || (size_t)n >= outsz) ? -1 : 0;
+}
+
+int config_set(struct zb_config *c, const char *key, const char *value,
+               zb_err *err)
+{
+    if (strcmp(key, "ambiguous-width") == 0) {
+        if (strcmp(value, "1") && strcmp(value, "2"))
+            return zb_fail(err, "ambiguous-width 只能是 1 或 2（当前为“%s”）",
+                           value);
+        c->ambiguous_width = value[0] - '0';
+        return 0;
+    }
+    if (strcmp(key, "database") == 0) {
+        if (strlen(value) >= sizeof c->db_path)
+            return zb_fail(err, "database 路径过长");
+        strcpy(c->db_path, value);
+        return 0;
+    }
+    return zb_fail(err, "未知的设置“%s”（可用：ambiguous-width、database）",
+                   key);
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+int config_load(struct zb_config *c, const char *path, zb_err *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (errno == ENOENT)
+            return 0;
+        return zb_fail(err, "无法读取配置文件 %s：%s", path, strerror(errno));
+    }
+    char line[4200];
+    int lineno = 0, rc = 0;
+    while (rc == 0 && fgets(line, sizeof line, f)) {
+        lineno++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        char *s = trim(line);
+        if (!*s)
+            continue;
+        char *eq = strchr(s, '=');
+        if (!eq) {
+            rc = zb_fail(err, "配置文件 %s 第 %d 行：应为“名称 = 值”", path,
+                         lineno);
+            break;
+        }
+        *eq = '\0';
+        zb_err e2;
+        if (config_set(c, trim(s), trim(eq + 1), &e2) != 0)
+            rc = zb_fail(err, "配置文件 %s 第 %d 行：%s", path, lineno,
+                         e2.msg);
+    }
+    fclose(f);
+    return rc;
+}

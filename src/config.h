@@ -1,0 +1,26 @@
+/* User settings: $XDG_CONFIG_HOME/zhibu/config (else ~/.config/zhibu/config),
+ * lines of "key = value", '#' starts a comment. Command-line options
+ * override the file. */
+#ifndef ZB_CONFIG_H
+#define ZB_CONFIG_H
+
+#include <stddef.h>
+
+#include "err.h"
+
+struct zb_config {
+    int ambiguous_width;      /* 1 or 2 */
+    char db_path[4096];       /* "" = default (db_default_path) */
+};
+
+void config_defaults(struct zb_config *c);
+/* Default config file path into out; -1 if there is no home. */
+int config_default_path(char *out, size_t outsz);
+/* Reads path (a missing file is fine: defaults stay). Unknown keys and
+ * bad values are errors naming the file and line. */
+int config_load(struct zb_config *c, const char *path, zb_err *err);
+/* Applies one "key", "value" pair (shared by the file and options). */
+int config_set(struct zb_config *c, const char *key, const char *value,
+               zb_err *err);
+
+#endif
