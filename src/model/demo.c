@@ -558,8 +558,10 @@ static int fill(struct ctx *c, long n, const char *created, zb_err *err)
     struct community cms[N(communities)];
     memset(cms, 0, sizeof cms);
     int weight[N(communities)], total = 0;
+    /* uneven sizes, so that all three community levels occur (东湖 is
+     * the big one) */
     for (int i = 0; i < nc; i++)
-        total += weight[i] = between(&c->r, 6, 14);
+        total += weight[i] = i == 0 ? 24 : between(&c->r, 3, 20);
     long given = 0;
     for (int i = 0; i < nc; i++) {
         cms[i].name = communities[i];
