@@ -70,6 +70,7 @@ static const struct fv_field fields[NFIELDS] = {
 
 static const struct tui_binding keymap[] = {
     {ACT_SAVE, {TUI_FN(KEY_F(2)), TUI_CTRL('s')}, true},
+    {ACT_HISTORY, {TUI_FN(KEY_F(5))}, true},
     {ACT_NONE, {0}, false},
 };
 
@@ -369,6 +370,19 @@ static int action(tui_screen *base, enum tui_action a)
     struct member_form *f = (struct member_form *)base;
     if (a == ACT_SAVE)
         return save(f);
+    if (a == ACT_HISTORY && f->m.id) {
+        tui_screen *next = member_history_new(base->app, f->ctx, f->m.id);
+        if (!next) {
+            tui_app_error(base->app, "无法打开");
+            return TUI_HANDLED | TUI_REDRAW;
+        }
+        tui_app_push(base->app, next);
+        return TUI_HANDLED | TUI_REDRAW;
+    }
+    if (a == ACT_HISTORY) {
+        tui_app_error(base->app, "新党员保存后才有出勤记录");
+        return TUI_HANDLED | TUI_REDRAW;
+    }
     return TUI_UNHANDLED;
 }
 

@@ -33,6 +33,7 @@ static const struct tui_binding keymap[] = {
     {ACT_FILTER, {'/'}, true},
     {ACT_SORT, {'s'}, true},
     {ACT_TOGGLE_LEFT, {'l'}, true},
+    {ACT_HISTORY, {'h', TUI_FN(KEY_F(5))}, true},
     {ACT_NONE, {0}, false},
 };
 
@@ -252,6 +253,11 @@ static int action(tui_screen *base, enum tui_action a)
         break;
     case ACT_ADD:
         next = member_form_new(base->app, s->ctx, 0);
+        break;
+    case ACT_HISTORY:
+        if (!lv_selected_id(s->lv))
+            return TUI_HANDLED;
+        next = member_history_new(base->app, s->ctx, lv_selected_id(s->lv));
         break;
     case ACT_DELETE:
         return delete_member(s);

@@ -7,7 +7,7 @@
 int screens_run(db *d, const struct zb_config *cfg)
 {
     text_set_ambiguous_width(cfg->ambiguous_width);
-    struct zb_ctx ctx = {.db = d, .saved_member = 0};
+    struct zb_ctx ctx = {.db = d};
 
     /* The title bar shows which database file is open: people share
      * several of them on one box. */
@@ -22,13 +22,13 @@ int screens_run(db *d, const struct zb_config *cfg)
         fputs("zhibu：无法初始化终端（请检查 TERM 设置）\n", stderr);
         return 1;
     }
-    tui_screen *list = members_screen_new(app, &ctx);
-    if (!list) {
+    tui_screen *home = home_screen_new(app, &ctx);
+    if (!home) {
         tui_app_free(app);
         fputs("zhibu：内存不足\n", stderr);
         return 1;
     }
-    tui_app_push(app, list);
+    tui_app_push(app, home);
     tui_app_run(app);
     tui_app_free(app);
     return 0;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "io/signin.h"
 #include "model/check.h"
 #include "model/demo.h"
 #include "text.h"
@@ -73,10 +74,12 @@ static void usage(FILE *f)
         "\n"
         "命令：\n"
         "  init                   创建或升级数据库，然后退出\n"
-        "  demo [--members N] [--seed S]\n"
-        "                         向空数据库填入虚构的演示数据（默认 600 名党员）\n"
+        "  demo [--members N] [--seed S] [--communities C] [--months M]\n"
+        "                         向空数据库填入虚构的演示数据（默认 600 名\n"
+        "                         党员、最近 12 个月的三会一课和考勤）\n"
         "  check                  检查数据库完整性和数据规则\n"
         "  backup 文件            在线备份数据库到文件（他人使用中也安全）\n"
+        "  signin 会议编号 文件   把签到表写入文本文件（文件为 - 时输出）\n"
         "\n"
         "选项：\n"
         "      --db 文件          使用指定的数据库文件\n"
@@ -105,6 +108,9 @@ static int fail(const zb_err *e)
     return 1;
 }
 
+#define ZB_STR2(x) #x
+#define ZB_STR(x) ZB_STR2(x)
+
 static bool parse_long(const char *s, long lo, long hi, long *out)
 {
     char *end;
@@ -118,24 +124,69 @@ static bool parse_long(const char *s, long lo, long hi, long *out)
 
 static int cmd_demo(db *d, int argc, char **argv)
 {
-    long members = 600, seed = 20260701;
+    struct demo_options o;
+    demo_options_default(&o);
+    long seed = o.seed, communities = 0, months = o.months;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--members") == 0 && i + 1 < argc) {
-            if (!parse_long(argv[++i], 1, 10000000, &members))
+            if (!parse_long(argv[++i], 1, 10000000, &o.members))
                 return fail_usage("--members 需要 1 到 10000000 之间的整数：%s",
                                   argv[i]);
         } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             if (!parse_long(argv[++i], 0, 2147483647L, &seed))
                 return fail_usage("--seed 需要非负整数：%s", argv[i]);
+        } else if (strcmp(argv[i], "--communities") == 0 && i + 1 < argc) {
+            if (!parse_long(argv[++i], 1, DEMO_COMMUNITIES_MAX,
+                            &communities))
+                return fail_usage("--communities 需要 1 到 "
+                                  ZB_STR(DEMO_COMMUNITIES_MAX)
+                                  " 之间的整数：%s", argv[i]);
+        } else if (strcmp(argv[i], "--months") == 0 && i + 1 < argc) {
+            if (!parse_long(argv[++i], 0, DEMO_MONTHS_MAX, &months))
+                return fail_usage("--months 需要 0 到 "
+                                  ZB_STR(DEMO_MONTHS_MAX)
+                                  " 之间的整数：%s", argv[i]);
         } else {
             return fail_usage("demo 不认识的参数：%s", argv[i]);
         }
     }
+    o.seed = (unsigned)seed;
+    o.communities = (int)communities;
+    o.months = (int)months;
     zb_err e;
-    if (demo_fill(d, members, (unsigned)seed, &e) != 0)
+    struct demo_counts n;
+    if (demo_fill_opts(d, &o, &n, &e) != 0)
         return fail(&e);
-    cli_printf(stdout, "已生成演示数据：%ld 名党员（%s）\n", members,
-               db_path(d));
+    cli_printf(stdout, "已生成演示数据：%ld 名党员，%ld 次会议，%ld 条考勤记录"
+               "（%s）\n", n.members, n.meetings, n.attendance, db_path(d));
+    return 0;
+}
+
+static int cmd_signin(db *d, int argc, char **argv)
+{
+    long id;
+    if (argc != 3)
+        return fail_usage("signin 需要会议编号和目标文件%s", "");
+    if (!parse_long(argv[1], 1, 2147483647L, &id))
+        return fail_usage("会议编号应为正整数：%s", argv[1]);
+    zb_err e;
+    if (strcmp(argv[2], "-") == 0) {
+        /* to the terminal in its encoding (a file stays UTF-8) */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (!f)
+            return fail(&(zb_err){"内存不足"});
+        int rc = signin_write(d, id, f, &e);
+        fclose(f);
+        if (rc == 0)
+            cli_puts(stdout, text);
+        free(text);
+        return rc == 0 ? 0 : fail(&e);
+    }
+    if (signin_write_file(d, id, argv[2], &e) != 0)
+        return fail(&e);
+    cli_printf(stdout, "签到表已写入 %s\n", argv[2]);
     return 0;
 }
 
@@ -209,7 +260,8 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
     if (cmd && strcmp(cmd, "init") && strcmp(cmd, "demo") &&
-        strcmp(cmd, "check") && strcmp(cmd, "backup"))
+        strcmp(cmd, "check") && strcmp(cmd, "backup") &&
+        strcmp(cmd, "signin"))
         return fail_usage("未知的命令：%s", cmd);
     if (cmd && strcmp(cmd, "init") == 0 && sub_argc > 1)
         return fail_usage("init 不需要参数：%s", sub_argv[1]);
@@ -230,8 +282,9 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
         return 1;
     }
 
-    /* check only reads; everything else may create the file */
-    int flags = (cmd && strcmp(cmd, "check") == 0) ? 0 : DB_OPEN_CREATE;
+    /* check and signin only read; everything else may create the file */
+    int flags = (cmd && (strcmp(cmd, "check") == 0 ||
+                         strcmp(cmd, "signin") == 0)) ? 0 : DB_OPEN_CREATE;
     db *d = NULL;
     if (db_open(path, flags, &d, &e) != 0)
         return fail(&e);
@@ -247,6 +300,8 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
         rc = cmd_demo(d, sub_argc, sub_argv);
     else if (strcmp(cmd, "check") == 0)
         rc = cmd_check(d);
+    else if (strcmp(cmd, "signin") == 0)
+        rc = cmd_signin(d, sub_argc, sub_argv);
     else
         rc = cmd_backup(d, sub_argc, sub_argv);
     db_close(d);

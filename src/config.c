@@ -31,7 +31,7 @@ int config_set(struct zb_config *c, const char *key, const char *value,
 {
     if (strcmp(key, "ambiguous-width") == 0) {
         if (strcmp(value, "1") && strcmp(value, "2"))
-            return zb_fail(err, "ambiguous-width 只能是 1 或 2（当前为“%s”）",
+            return zb_fail(err, "ambiguous-width 只能是 1 或 2（当前为「%s」）",
                            value);
         c->ambiguous_width = value[0] - '0';
         return 0;
@@ -42,7 +42,7 @@ int config_set(struct zb_config *c, const char *key, const char *value,
         strcpy(c->db_path, value);
         return 0;
     }
-    return zb_fail(err, "未知的设置“%s”（可用：ambiguous-width、database）",
+    return zb_fail(err, "未知的设置「%s」（可用：ambiguous-width、database）",
                    key);
 }
 
@@ -76,7 +76,7 @@ int config_load(struct zb_config *c, const char *path, zb_err *err)
             continue;
         char *eq = strchr(s, '=');
         if (!eq) {
-            rc = zb_fail(err, "配置文件 %s 第 %d 行：应为“名称 = 值”", path,
+            rc = zb_fail(err, "配置文件 %s 第 %d 行：应为「名称 = 值」", path,
                          lineno);
             break;
         }

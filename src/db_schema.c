@@ -83,16 +83,30 @@ static const char v1[] =
     "CREATE INDEX member_join ON member(join_date = '', join_date, id,"
     " left_kind);"
 
-    /* The search index of member.search (see src/model/member.c): one
-     * document per member (rowid = member id) whose words are the
-     * member's grams (a non-ASCII character, a 1-3 letter piece, a
-     * 4-digit piece), prefixed 'a' (on the register) or 'l' (left).
-     * FTS5 only as a compact inverted index: no content, no positions.
-     * Derived data, kept by member.c. */
+    /* The search index of member.search (see src/model/member_keys.c),
+     * in two FTS5 tables used only as compact inverted indexes (no
+     * content, no positions): one document per member whose words are
+     * the member's grams, prefixed 'a' (on the register) or 'l' (left).
+     * member_search: the digit grams (4-digit pieces and the 1-3 digit
+     * tails of each digit run), rowid = member id. member_name_search:
+     * the others (a non-ASCII character, a pair of ideographs, a 1-3
+     * letter piece), rowid = a prefix of sort_py and the member id, so
+     * that it lists its members in pinyin order. */
     "CREATE VIRTUAL TABLE member_search USING fts5(grams, content = '',"
-    " detail = 'none', columnsize = 0, tokenize = 'ascii');";
+    " detail = 'none', columnsize = 0, tokenize = 'ascii');"
+    "CREATE VIRTUAL TABLE member_name_search USING fts5(grams,"
+    " content = '', detail = 'none', columnsize = 0, tokenize = 'ascii');"
+    /* How many members (key % 2: on the register or left) have each
+     * gram, each 1-3 digit substring, each sort_py block; key 0/1: all
+     * members. Derived data, kept with the search indexes. */
+    "CREATE TABLE member_tally (key INTEGER PRIMARY KEY,"
+    " n INTEGER NOT NULL);";
+
+/* src/db_schema_v2.c: meetings and the roll (三会一课). */
+extern const char db_schema_v2[];
 
 const struct db_migration db_migrations[] = {
     {1, v1},
+    {2, db_schema_v2},
 };
 const int db_migrations_n = sizeof db_migrations / sizeof db_migrations[0];

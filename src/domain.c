@@ -77,3 +77,12 @@ bool domain_org_holds_members(const char *kind)
     return strcmp(kind, "街道党工委") != 0 && strcmp(kind, "社区党委") != 0 &&
            strcmp(kind, "社区党总支") != 0;
 }
+
+const char *const domain_meeting_kind[DOMAIN_MEETING_KIND_N] = {
+    "", "支部党员大会", "支部委员会", "党小组会", "党课", "主题党日",
+    "组织生活会", "民主评议党员", "其他"
+};
+
+const char *const domain_att_state[DOMAIN_ATT_STATE_N] = {
+    "未签到", "出席", "迟到", "请假", "缺席", "列席"
+};

@@ -49,4 +49,15 @@ extern const size_t domain_org_kind_n;
  * (a 支部, 党小组 or 党员中心户; not a 党工委, 党委 or 党总支). */
 bool domain_org_holds_members(const char *kind);
 
+/* Meeting kinds, indexed by enum meeting_kind (src/model/meeting.h):
+ * [0]="", 支部党员大会, 支部委员会, 党小组会, 党课, 主题党日, 组织生活会,
+ * 民主评议党员, 其他 */
+extern const char *const domain_meeting_kind[];
+#define DOMAIN_MEETING_KIND_N 9
+
+/* Attendance states, indexed by enum att_state (src/model/attendance.h):
+ * 未签到, 出席, 迟到, 请假, 缺席, 列席 */
+extern const char *const domain_att_state[];
+#define DOMAIN_ATT_STATE_N 6
+
 #endif

@@ -195,7 +195,7 @@ START_TEST(test_refuse_newer_version)
     tu_sql(d, "PRAGMA user_version = 99");
     db_close(d);
     expect_refused(p, "数据库由更新版本的 zhibu 创建（版本 99），"
-                      "本程序只支持到版本 1，请升级 zhibu");
+                      "本程序只支持到版本 2，请升级 zhibu");
 }
 END_TEST
 

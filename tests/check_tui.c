@@ -453,7 +453,7 @@ END_TEST
 START_TEST(test_pick_many)
 {
     enum { N = 5000 };
-    static char store[N][16];
+    static char store[N][24];
     static const char *items[N];
     for (int i = 0; i < N; i++) {
         snprintf(store[i], sizeof store[i], "条目%04d", i);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain.h"
+#include "model/demo_meetings.h"
 #include "model/member.h"
 #include "model/org.h"
 #include "pinyin.h"
@@ -216,6 +217,8 @@ enum branch_role { ROLE_GRID, ROLE_ESTATE, ROLE_ELDER, ROLE_EMPLOYED };
 struct branch {
     int64_t id;
     int role;
+    int64_t groups[2];      /* its 党小组 */
+    int ngroups;
 };
 
 struct community {
@@ -226,14 +229,15 @@ struct community {
     int nbranches;
 };
 
-static int add_groups(db *d, struct rng *r, int64_t parent, zb_err *err)
+static int add_groups(db *d, struct rng *r, struct branch *b, zb_err *err)
 {
     int n = below(r, 3);        /* 0-2 party groups */
     for (int i = 1; i <= n; i++) {
         char num[32], name[64];
         cn_number(i, num, sizeof num);
         snprintf(name, sizeof name, "第%s党小组", num);
-        if (org_add(d, parent, name, "党小组", NULL, err))
+        if (org_add(d, b->id, name, "党小组", &b->groups[b->ngroups++],
+                    err))
             return -1;
     }
     return 0;
@@ -256,9 +260,9 @@ static int build_community(db *d, struct rng *r, int64_t street,
         return zb_fail(err, "内存不足");
     if (nb == 0) {
         /* a small community: its members are in the community branch */
-        c->branches[0] = (struct branch){c->id, ROLE_GRID};
+        c->branches[0] = (struct branch){c->id, ROLE_GRID, {0, 0}, 0};
         c->nbranches = 1;
-        return add_groups(d, r, c->id, err);
+        return add_groups(d, r, &c->branches[0], err);
     }
     int grid = 0, estate = 0;
     for (int i = 0; i < nb; i++) {
@@ -291,7 +295,7 @@ static int build_community(db *d, struct rng *r, int64_t street,
                           : b->role == ROLE_GRID ? "网格党支部"
                                                  : "功能型党支部";
         if (org_add(d, c->id, name, bkind, &b->id, err) ||
-            add_groups(d, r, b->id, err))
+            add_groups(d, r, b, err))
             return -1;
     }
     c->nbranches = nb;
@@ -351,6 +355,8 @@ static const char *education_for(struct rng *r, int birth_year)
 struct ctx {
     db *d;
     struct rng r;
+    struct rng gr;          /* 党小组 placement: apart, so that the
+                               members themselves stay as they were */
     long today;
     char today_s[11];
     struct idset ids;
@@ -520,6 +526,18 @@ static int64_t branch_for(struct rng *r, const struct community *cm,
     return cm->branches[0].id;
 }
 
+/* About half the members of a branch with 党小组 are in one of them. */
+static int64_t group_for(struct rng *r, const struct community *cm,
+                         int64_t branch)
+{
+    for (int i = 0; i < cm->nbranches; i++) {
+        const struct branch *b = &cm->branches[i];
+        if (b->id == branch && b->ngroups > 0 && chance(r, 550))
+            return b->groups[below(r, b->ngroups)];
+    }
+    return branch;
+}
+
 /* The member the README and the tests talk about. */
 static void zhang_xiaojun(struct ctx *c, const struct community *cm,
                           member *m)
@@ -547,24 +565,59 @@ static void zhang_xiaojun(struct ctx *c, const struct community *cm,
             m->org_id = cm->branches[i].id;    /* the first grid branch */
 }
 
-static int fill(struct ctx *c, long n, const char *created, zb_err *err)
+/* Name of community i: the list, then invented pairs of characters
+ * (a bijection of i onto the 400 pairs, so names never repeat). */
+static void community_name(int i, char *out, size_t outsz)
+{
+    static const char *const first[] = {
+        "金", "银", "玉", "翠", "丰", "红", "紫", "白", "明", "春", "秋",
+        "安", "和", "平", "康", "福", "瑞", "兴", "盛", "宏",
+    };
+    static const char *const second[] = {
+        "湖", "林", "江", "桥", "园", "岸", "香", "石", "山", "河", "苑",
+        "城", "泉", "溪", "湾", "坊", "街", "塘", "坪", "庄",
+    };
+    if (i < N(communities)) {
+        snprintf(out, outsz, "%s", communities[i]);
+        return;
+    }
+    int k = (i - N(communities)) % 400, q = k / 20, r = k % 20;
+    int round = (i - N(communities)) / 400;
+    char num[32] = "";
+    if (round > 0)
+        cn_number(round + 1, num, sizeof num);
+    snprintf(out, outsz, "%s%s%s社区", first[r * 7 % 20],
+             second[(r * 3 + q) % 20], num);
+}
+
+static int fill(struct ctx *c, long n, int nc, const char *created,
+                zb_err *err)
 {
     db *d = c->d;
     int64_t street;
     if (org_add(d, 0, "云溪街道党工委", "街道党工委", &street, err))
         return -1;
 
-    int nc = 6 + (n > 300) + (n > 3000);
-    struct community cms[N(communities)];
-    memset(cms, 0, sizeof cms);
-    int weight[N(communities)], total = 0;
+    if (nc <= 0)
+        nc = 6 + (n > 300) + (n > 3000);
+    struct community *cms = calloc((size_t)nc, sizeof *cms);
+    int *weight = calloc((size_t)nc, sizeof *weight);
+    char (*names)[64] = calloc((size_t)nc, sizeof *names);
+    if (!cms || !weight || !names) {
+        free(cms);
+        free(weight);
+        free(names);
+        return zb_fail(err, "内存不足");
+    }
+    int total = 0;
     /* uneven sizes, so that all three community levels occur (东湖 is
      * the big one) */
     for (int i = 0; i < nc; i++)
         total += weight[i] = i == 0 ? 24 : between(&c->r, 3, 20);
     long given = 0;
     for (int i = 0; i < nc; i++) {
-        cms[i].name = communities[i];
+        community_name(i, names[i], sizeof names[i]);
+        cms[i].name = names[i];
         cms[i].members = i == nc - 1 ? n - given : n * weight[i] / total;
         given += cms[i].members;
     }
@@ -586,7 +639,8 @@ static int fill(struct ctx *c, long n, const char *created, zb_err *err)
         for (int i = 0; i < nc && !rc; i++) {
             for (long k = i == 0; k < cms[i].members && !rc; k++) {
                 make_member(c, &cms[i], &m);
-                m.org_id = branch_for(&c->r, &cms[i], &m);
+                m.org_id = group_for(&c->gr, &cms[i],
+                                     branch_for(&c->r, &cms[i], &m));
                 rc = member_bulk_add(&b, &m, err);
             }
         }
@@ -594,24 +648,55 @@ static int fill(struct ctx *c, long n, const char *created, zb_err *err)
     }
     for (int i = 0; i < nc; i++)
         free(cms[i].branches);
+    free(cms);
+    free(weight);
+    free(names);
     return rc ? -1 : 0;
+}
+
+void demo_options_default(struct demo_options *o)
+{
+    o->members = 600;
+    o->seed = 20260701;
+    o->communities = 0;
+    o->months = 12;
 }
 
 int demo_fill(db *d, long n_members, unsigned seed, zb_err *err)
 {
-    if (n_members < 1 || n_members > 1000000)
+    struct demo_options o;
+    demo_options_default(&o);
+    o.members = n_members;
+    o.seed = seed;
+    return demo_fill_opts(d, &o, NULL, err);
+}
+
+int demo_fill_opts(db *d, const struct demo_options *o,
+                   struct demo_counts *out, zb_err *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (o->members < 1 || o->members > 1000000)
         return zb_fail(err, "演示党员人数应在 1 到 1000000 之间");
+    if (o->communities < 0 || o->communities > DEMO_COMMUNITIES_MAX)
+        return zb_fail(err, "演示社区数应在 1 到 %d 之间",
+                       DEMO_COMMUNITIES_MAX);
+    if (o->months < 0 || o->months > DEMO_MONTHS_MAX)
+        return zb_fail(err, "演示会议月数应在 0 到 %d 之间",
+                       DEMO_MONTHS_MAX);
     bool empty;
     if (db_is_empty(d, &empty, err))
         return -1;
     if (!empty)
         return zb_fail(err, "数据库中已有数据，demo 只能用于空数据库");
 
-    struct ctx c = {.d = d, .r = {seed * 0x2545F4914F6CDD1DULL + 1}};
+    unsigned seed = o->seed;
+    struct ctx c = {.d = d, .r = {seed * 0x2545F4914F6CDD1DULL + 1},
+                    .gr = {seed * 0x9E3779B97F4A7C15ULL + 3}};
     rules_today(c.today_s);
     c.today = parse_day(c.today_s);
     c.ids.cap = 1024;
-    while (c.ids.cap < (size_t)n_members * 2)
+    while (c.ids.cap < (size_t)o->members * 2)
         c.ids.cap *= 2;
     c.ids.v = calloc(c.ids.cap, sizeof *c.ids.v);
     if (!c.ids.v)
@@ -621,13 +706,21 @@ int demo_fill(db *d, long n_members, unsigned seed, zb_err *err)
     char when[20], day[11];
     fmt_day(c.today - 30, day);
     snprintf(when, sizeof when, "%s 09:00:00", day);
+    struct demo_meeting_counts mc = {0, 0};
     int rc = db_begin(d, err);
     if (!rc)
-        rc = fill(&c, n_members, when, err);
+        rc = fill(&c, o->members, o->communities, when, err);
+    if (!rc)
+        rc = demo_meetings(d, o->months, (uint64_t)seed + 1, &mc, err);
     if (!rc)
         rc = db_commit(d, err);
     if (rc)
         db_rollback(d);
     free(c.ids.v);
+    if (!rc && out) {
+        out->members = o->members;
+        out->meetings = mc.meetings;
+        out->attendance = mc.rows;
+    }
     return rc;
 }

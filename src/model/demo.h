@@ -4,10 +4,34 @@
 
 #include "db.h"
 
-/* Fills an empty database with a street (街道党工委), several
- * communities with branches and party groups, and n_members members
- * with varied categories, kinds and statuses. Deterministic for a given
- * seed. Refuses a database that already holds data. One transaction. */
+#define DEMO_COMMUNITIES_MAX 500
+#define DEMO_MONTHS_MAX 120
+
+struct demo_options {
+    long members;          /* 1 .. 1000000 */
+    unsigned seed;
+    int communities;       /* 0: 6 to 8 by the number of members */
+    int months;            /* meetings (三会一课) of the last M months,
+                              0 = none */
+};
+/* 600 members, the usual seed, 0 communities (by size), 12 months. */
+void demo_options_default(struct demo_options *o);
+
+struct demo_counts {
+    long members, meetings, attendance;
+};
+
+/* Fills an empty database with a street (街道党工委), communities with
+ * branches and party groups, members with varied categories, kinds and
+ * statuses (about half of a branch with 党小组 in one of them), and the
+ * meetings of the last o->months months with their rolls
+ * (src/model/demo_meetings.h). Deterministic for a given seed. Refuses
+ * a database that already holds data. One transaction. out may be
+ * NULL. */
+int demo_fill_opts(db *d, const struct demo_options *o,
+                   struct demo_counts *out, zb_err *err);
+
+/* demo_fill_opts with n_members, seed, and the other defaults. */
 int demo_fill(db *d, long n_members, unsigned seed, zb_err *err);
 
 #endif

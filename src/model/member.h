@@ -91,8 +91,9 @@ void member_number(int64_t id, char *out, size_t outsz);
 void member_keys(const member *m, char *search, char *sort_py,
                  char *sort_strokes);
 
-/* The rows of the member_gram search index for a search text: sorted,
- * distinct gram codes (out holds MEMBER_GRAMS_MAX). Returns the count. */
+/* The words of the member_search index for a search text, as sorted,
+ * distinct gram codes (see member_keys.c; out holds MEMBER_GRAMS_MAX).
+ * Returns the count. */
 int member_grams(const char *search, int32_t *out);
 
 /* Bulk loading (demo, CSV import): new members are staged and moved
@@ -104,12 +105,14 @@ int member_grams(const char *search, int32_t *out);
  * transaction (nested in the caller's, if any); always finish with end:
  * keep = false, or any failure, rolls everything back (the whole
  * transaction, as db_rollback does). */
+struct tally_map;
 struct member_bulk {
     db *d;
     int64_t next_id;
     long added;
     char created_at[20];   /* also updated_at of the new rows */
     bool open;
+    struct tally_map *tally;   /* counts of the staged rows (internal) */
 };
 int member_bulk_begin(db *d, struct member_bulk *b, const char *created_at,
                       zb_err *err);

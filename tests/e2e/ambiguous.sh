@@ -13,6 +13,8 @@ DB="$T/demo.db"
 
 # A member whose name has the ambiguous middle dot, through the form.
 start 100 30 "exec $ZHIBU --db $DB"
+wait_for "1  党员信息"
+keys 1
 wait_for "第 1/"
 keys a
 wait_for "新增"
@@ -39,6 +41,8 @@ wait_exit
 run_wide() {
     TMUX_PRELOAD=$PRELOAD start 100 30 \
         "exec env -u LD_PRELOAD $ZHIBU --ambiguous-width $1 --db $DB"
+    wait_for "1  党员信息"
+    keys 1
     wait_for "第 1/"
     keys /
     type_text 13800001111

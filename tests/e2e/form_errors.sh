@@ -8,6 +8,8 @@ DB="$T/demo.db"
 "$ZHIBU" --db "$DB" demo --members 200 >/dev/null || fail "demo"
 
 start 100 30 "exec $ZHIBU --db $DB"
+wait_for "1  党员信息"
+keys 1
 wait_for "第 1/"
 keys a
 wait_for "新增"
@@ -47,6 +49,7 @@ wait_for "1949-12-31"
 for _ in $(seq 5); do keys Tab; done   # 加入党组织日期
 type_text 2099-01-01
 keys Tab
+wait_for "不能晚于今天"
 line=$(line_with "加入党组织日期")
 grep -q "不能晚于今天" <<<"$line" || fail "future date not refused: $line"
 
@@ -83,6 +86,8 @@ wait_exit
 "$ZHIBU" --db "$DB" check >"$T/check" || fail "check after kill -9: $(cat "$T/check")"
 
 start 100 30 "exec $ZHIBU --db $DB"
+wait_for "1  党员信息"
+keys 1
 wait_for "第 1/"
 keys /
 type_text zxj

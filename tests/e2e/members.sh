@@ -8,7 +8,8 @@ DB="$T/demo.db"
 "$ZHIBU" --db "$DB" demo >/dev/null || fail "demo"
 
 start 100 30 "exec $ZHIBU --db $DB"
-wait_for "党员信息"
+wait_for "1  党员信息"
+keys 1
 wait_for "第 1/"
 screen | grep -q "F1" || fail "hint bar missing"
 
@@ -43,11 +44,13 @@ type_text 13912345678
 keys C-s
 wait_for "已保存"
 wait_for "13912345678"
-keys q
+keys F10   # q would go back to the home menu
 wait_exit
 
 # Restart: the change is there.
 start 100 30 "exec $ZHIBU --db $DB"
+wait_for "1  党员信息"
+keys 1
 wait_for "第 1/"
 keys /
 type_text zxj
