@@ -19,24 +19,63 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 db=$out/bench.db
 t0=$(date +%s.%N)
-"$ZHIBU" --db "$db" demo --members 100000 >/dev/null
+"$ZHIBU" --db "$db" demo --members 100000 --months 0 >/dev/null
 t1=$(date +%s.%N)
 demo_s=$(awk "BEGIN {printf \"%.2f\", $t1 - $t0}")
 
-# zhibu: first screen, peak RSS, and filter keystrokes (/ then z x j).
+# zhibu: first screen (the home menu), 1 to the member list, peak RSS,
+# and filter keystrokes: / then z x j, three Backspaces, 1 3 8 0.
 F10='\e[21~'
-: >"$out/start" ; : >"$out/rss" ; : >"$out/keys"
+: >"$out/start" ; : >"$out/list" ; : >"$out/rss" ; : >"$out/keys"
 for _ in $(seq "$RUNS"); do
-    "$out/ptytime" -c 100 -r 30 -m "F10" -k '/' -k 'z' -k 'x' -k 'j' \
-        -x "\\e$F10" -- "$ZHIBU" --db "$db" >"$out/run"
+    "$out/ptytime" -c 100 -r 30 -m "F10" -k '1' -k '/' -k 'z' -k 'x' -k 'j' \
+        -k '\x7f' -k '\x7f' -k '\x7f' -k 1 -k 3 -k 8 -k 0 \
+        -x "\\e\\e$F10" -- "$ZHIBU" --db "$db" >"$out/run"
     awk '/^first_screen/ {print $2}' "$out/run" >>"$out/start"
+    awk '/^key1 / {print $2}' "$out/run" >>"$out/list"
     awk '/^peak_rss/ {print $2}' "$out/run" >>"$out/rss"
-    awk '/^key[234] / {print $2}' "$out/run" >>"$out/keys"
+    awk '/^key([3-9]|1[0-2]) / {print $2}' "$out/run" >>"$out/keys"
 done
 z_start=$(median <"$out/start")
+z_list=$(median <"$out/list")
 z_rss=$(sort -n "$out/rss" | tail -1)
 z_key=$(median <"$out/keys")
 z_key_max=$(sort -n "$out/keys" | tail -1)
+
+# The roll: marking one member (key to the mark committed and drawn).
+# Default demo: 600 members, 12 months of meetings; 2 opens the meetings,
+# Enter the newest roll; 3 and 1 alternate so every key writes (the
+# cursor moves on after each mark).
+rdb=$out/roll.db
+"$ZHIBU" --db "$rdb" demo >/dev/null
+marks=""
+for _ in $(seq 10); do marks="$marks -k 3 -k 1"; done
+: >"$out/marks"
+for _ in $(seq "$RUNS"); do
+    # shellcheck disable=SC2086
+    "$out/ptytime" -c 100 -r 30 -m "F10" -k 2 -k '\r' $marks \
+        -x "\\e\\e\\e$F10" -- "$ZHIBU" --db "$rdb" >"$out/run"
+    awk '$1 ~ /^key/ && $1 != "key1" && $1 != "key2" {print $2}' \
+        "$out/run" >>"$out/marks"
+done
+mark_med=$(median <"$out/marks")
+mark_max=$(sort -n "$out/marks" | tail -1)
+
+# The compliance view for a district: 60 communities, 3 years of
+# meetings, about a million attendance rows.
+ddb=$out/district.db
+t0=$(date +%s.%N)
+"$ZHIBU" --db "$ddb" demo --communities 60 --members 5400 --months 36 >"$out/district"
+t1=$(date +%s.%N)
+district_s=$(awk "BEGIN {printf \"%.1f\", $t1 - $t0}")
+district_rows=$(grep -oE '[0-9]+ 条考勤记录' "$out/district")
+: >"$out/comp"
+for _ in $(seq "$RUNS"); do
+    "$out/ptytime" -c 100 -r 30 -m "F10" -k 3 -x "\\e\\e$F10" \
+        -- "$ZHIBU" --db "$ddb" >"$out/run"
+    awk '/^key1 / {print $2}' "$out/run" >>"$out/comp"
+done
+comp_med=$(median <"$out/comp")
 
 # Floors: less on the same rows as text, and the sqlite3 shell.
 q="SELECT m.name, m.gender, m.birth_date, o.name, m.category, m.kind, m.phone, m.id_number
@@ -71,10 +110,17 @@ cat <<REPORT
 | measurement (100,000 members, 100x30 terminal, median of $RUNS) | result |
 |---|---|
 | \`zhibu demo --members 100000\` | $demo_s s |
-| zhibu: exec to first drawn member list | $z_start ms |
+| zhibu: exec to the first screen (home menu) | $z_start ms |
+| zhibu: key 1 on the menu to the drawn member list | $z_list ms |
 | less: exec to first screen of the same 100,000 rows as text | $less_start ms |
 | sqlite3 shell: the list query, first 28 rows (process start included) | $sq_ms ms |
 | sqlite3 shell: count of filter "zxj" (process start included) | $sqf_ms ms |
-| zhibu: filter keystroke to updated screen (median; max) | $z_key ms; $z_key_max ms |
+| zhibu: filter keystroke to updated screen: z, x, j, 3 x Backspace, 1, 3, 8, 0 (median; max) | $z_key ms; $z_key_max ms |
 | zhibu: peak RSS (max over runs) | $z_rss KiB |
+
+| measurement (roll and compliance) | result |
+|---|---|
+| marking one member on the roll, key to committed and drawn (synchronous=FULL; 20 marks x $RUNS runs: median; max) | $mark_med ms; $mark_max ms |
+| \`zhibu demo --communities 60 --members 5400 --months 36\` ($district_rows) | $district_s s |
+| compliance view for that district: key 3 on the menu to the drawn table (median) | $comp_med ms |
 REPORT

@@ -301,7 +301,7 @@ END_TEST
  * 1990-03-07, a sequence, then the check character. */
 static void make_id(char out[19], int seq, char check)
 {
-    snprintf(out, 19, "11010519900307%03d", seq);
+    snprintf(out, 19, "11010519900307%03u", (unsigned)seq % 1000u);
     out[17] = check ? check : rules_idnum_checkchar(out);
     out[18] = 0;
 }
@@ -609,7 +609,7 @@ END_TEST
 START_TEST(test_vertical_scroll)
 {
     static struct fv_field f[30];
-    static char labels[30][16];
+    static char labels[30][24];
     for (int i = 0; i < 30; i++) {
         snprintf(labels[i], sizeof labels[i], "字段%02d", i + 1);
         f[i] = (struct fv_field){ .label = labels[i], .type = FV_TEXT,

@@ -923,7 +923,7 @@ START_TEST(test_compliance)
     add_simple(d, t.branch, "张三");
     char date[11];
     for (int mo = 1; mo <= 12; mo++) {
-        snprintf(date, sizeof date, "2025-%02d-10", mo);
+        snprintf(date, sizeof date, "2025-%02u-10", (unsigned)mo % 100u);
         add_meeting(d, t.branch, MK_COMMITTEE, date);
         if (mo != 3 && mo != 11)
             add_meeting(d, t.branch, MK_THEME_DAY, date);
@@ -1007,7 +1007,7 @@ START_TEST(test_compliance)
     /* the current year: windows after today are not due; the current
      * window is not a gap yet; a planned meeting is not held */
     for (int mo = 1; mo <= 5; mo++) {
-        snprintf(date, sizeof date, "2026-%02d-10", mo);
+        snprintf(date, sizeof date, "2026-%02u-10", (unsigned)mo % 100u);
         add_meeting(d, t.branch, MK_THEME_DAY, date);
     }
     add_meeting(d, t.branch, MK_THEME_DAY, "2026-06-29");
