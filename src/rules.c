@@ -84,9 +84,8 @@ static bool parse_iso(const char *s, int *y, int *m, int *d)
     return ymd_exists(*y, *m, *d);
 }
 
-/* Days since 1970-01-01 in the proleptic Gregorian calendar (the
- * well-known era/day-of-era computation). */
-static long days_from_civil(int y, int m, int d)
+/* The well-known era/day-of-era computation. */
+long rules_day_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -240,7 +239,7 @@ long rules_days_between(const char *a, const char *b)
     int ay, am, ad, by, bm, bd;
     if (!parse_iso(a, &ay, &am, &ad) || !parse_iso(b, &by, &bm, &bd))
         return 0;
-    return days_from_civil(by, bm, bd) - days_from_civil(ay, am, ad);
+    return rules_day_from_civil(by, bm, bd) - rules_day_from_civil(ay, am, ad);
 }
 
 int rules_months_between(const char *a, const char *b)
@@ -537,4 +536,26 @@ bool rules_phone_valid(const char *s)
     if (n == 0)
         return false;
     return mobile_valid(t, n) || landline_valid(t, n);
+}
+
+void rules_civil_from_day(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void rules_day_format(long z, char out[11])
+{
+    int y, m, d;
+    rules_civil_from_day(z, &y, &m, &d);
+    /* %u with modulo: the compiler can then prove the fields fit */
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
 }

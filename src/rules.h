@@ -60,6 +60,12 @@ long rules_days_between(const char *a, const char *b);
 /* Whole months from a to b (b - a, floor), both valid YYYY-MM-DD. */
 int rules_months_between(const char *a, const char *b);
 
+/* Day numbers (days since 1970-01-01, proleptic Gregorian) for date
+ * arithmetic, and back; rules_day_format writes YYYY-MM-DD. */
+long rules_day_from_civil(int y, int m, int d);
+void rules_civil_from_day(long z, int *y, int *m, int *d);
+void rules_day_format(long z, char out[11]);
+
 /* "11010519491231002X" -> "1101**********002X" (first 4, last 4 kept);
  * shorter inputs keep first and last quarter. */
 void rules_mask_idnum(const char *s, char *out, size_t outsz);

@@ -428,6 +428,26 @@ START_TEST(lists)
 }
 END_TEST
 
+START_TEST(test_day_numbers)
+{
+    char out[11];
+    ck_assert_int_eq(rules_day_from_civil(1970, 1, 1), 0);
+    ck_assert_int_eq(rules_day_from_civil(2000, 3, 1) -
+                     rules_day_from_civil(2000, 2, 28), 2);
+    ck_assert_int_eq(rules_day_from_civil(1900, 3, 1) -
+                     rules_day_from_civil(1900, 2, 28), 1);
+    rules_day_format(rules_day_from_civil(2024, 2, 29), out);
+    ck_assert_str_eq(out, "2024-02-29");
+    rules_day_format(-1, out);
+    ck_assert_str_eq(out, "1969-12-31");
+    for (long z = -800000; z < 800000; z += 997) {
+        int y, m, d;
+        rules_civil_from_day(z, &y, &m, &d);
+        ck_assert_int_eq(rules_day_from_civil(y, m, d), z);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("rules");
@@ -455,6 +475,7 @@ static Suite *suite(void)
     TCase *dm = tcase_create("domain");
     tcase_add_test(dm, ethnic);
     tcase_add_test(dm, lists);
+    tcase_add_test(dm, test_day_numbers);
     suite_add_tcase(s, dm);
     return s;
 }

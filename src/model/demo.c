@@ -148,51 +148,20 @@ static const char *const notes_pool[] = {
 
 /* ---- dates (days since 1970-01-01, proleptic Gregorian) ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static void fmt_day(long z, char out[11])
-{
-    int y, m, d;
-    civil_from_days(z, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-             (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 static long parse_day(const char *s)
 {
-    return days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
+    return rules_day_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
 /* The same day n years later (28 Feb for 29 Feb). */
 static long add_years(long z, int n)
 {
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    rules_civil_from_day(z, &y, &m, &d);
     y += n;
     if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100) || y % 400 == 0))
         d = 28;
-    return days_from_civil(y, m, d);
+    return rules_day_from_civil(y, m, d);
 }
 
 /* ---- organisations ---- */
@@ -365,7 +334,7 @@ struct ctx {
 static void make_idnum(struct ctx *c, long birth, int gender, char out[19])
 {
     char b[11];
-    fmt_day(birth, b);
+    rules_day_format(birth, b);
     for (;;) {
         int seq = below(&c->r, 500) * 2 + (gender == GENDER_MALE);
         char first[18];
@@ -414,14 +383,14 @@ static void make_member(struct ctx *c, const struct community *cm,
     default: y0 = 1960; y1 = 1988; break;
     }
     int ty, tm, td;
-    civil_from_days(c->today, &ty, &tm, &td);
+    rules_civil_from_day(c->today, &ty, &tm, &td);
     if (y1 > ty - 20)
         y1 = ty - 20;
     if (y1 > 2004)
         y1 = 2004;
-    long birth = days_from_civil(between(r, y0, y1), 1, 1) +
+    long birth = rules_day_from_civil(between(r, y0, y1), 1, 1) +
                  below(r, 365);
-    fmt_day(birth, m->birth_date);
+    rules_day_format(birth, m->birth_date);
     int by = atoi(m->birth_date);
 
     for (;;) {
@@ -444,7 +413,7 @@ static void make_member(struct ctx *c, const struct community *cm,
         m->category = CATEGORY_PROBATION;
         long from = adult > c->today - 364 ? adult : c->today - 364;
         long join = from + below(r, (int)(c->today - from));
-        fmt_day(join, m->join_date);
+        rules_day_format(join, m->join_date);
     } else {
         m->category = CATEGORY_FULL;
         long hi = add_years(birth, 18 + between(r, 2, 30));
@@ -452,8 +421,8 @@ static void make_member(struct ctx *c, const struct community *cm,
             hi = last_full;
         long lo = adult < hi ? adult : hi;
         long join = lo + below(r, (int)(hi - lo + 1));
-        fmt_day(join, m->join_date);
-        fmt_day(add_years(join, 1), m->full_date);
+        rules_day_format(join, m->join_date);
+        rules_day_format(add_years(join, 1), m->full_date);
     }
     long join = parse_day(m->join_date);
 
@@ -489,7 +458,7 @@ static void make_member(struct ctx *c, const struct community *cm,
 
     if (chance(r, m->kind == KIND_MOBILE ? 40 : 3)) {
         m->lost = true;
-        fmt_day(join + below(r, (int)(c->today - join) + 1), m->lost_date);
+        rules_day_format(join + below(r, (int)(c->today - join) + 1), m->lost_date);
         if (chance(r, 300))
             m->party_status = PARTY_STATUS_SUSPENDED;
     } else if (chance(r, 2)) {
@@ -498,7 +467,7 @@ static void make_member(struct ctx *c, const struct community *cm,
     if (chance(r, 20)) {
         m->left_kind = age >= 70 && chance(r, 600) ? LEFT_DECEASED
                                                    : LEFT_TRANSFERRED;
-        fmt_day(join + below(r, (int)(c->today - join) + 1), m->left_date);
+        rules_day_format(join + below(r, (int)(c->today - join) + 1), m->left_date);
     }
     if (chance(r, 30))
         snprintf(m->notes, sizeof m->notes, "%s",
@@ -545,8 +514,8 @@ static void zhang_xiaojun(struct ctx *c, const struct community *cm,
     member_init(m);
     snprintf(m->name, sizeof m->name, "张小军");
     m->gender = GENDER_MALE;
-    long birth = days_from_civil(1980, 5, 12);
-    fmt_day(birth, m->birth_date);
+    long birth = rules_day_from_civil(1980, 5, 12);
+    rules_day_format(birth, m->birth_date);
     make_idnum(c, birth, m->gender, m->id_number);
     snprintf(m->ethnic, sizeof m->ethnic, "汉族");
     snprintf(m->education, sizeof m->education, "%s",
@@ -704,7 +673,7 @@ int demo_fill_opts(db *d, const struct demo_options *o,
 
     /* Entered a while ago, like real records: not erasable. */
     char when[20], day[11];
-    fmt_day(c.today - 30, day);
+    rules_day_format(c.today - 30, day);
     snprintf(when, sizeof when, "%s 09:00:00", day);
     struct demo_meeting_counts mc = {0, 0};
     int rc = db_begin(d, err);

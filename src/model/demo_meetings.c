@@ -46,48 +46,17 @@ static bool chance(struct rng *r, int permille)
 
 /* ---- dates (days since 1970-01-01) ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static void fmt_day(long z, char out[11])
-{
-    int y, m, d;
-    civil_from_days(z, &y, &m, &d);
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-             (unsigned)m % 100u, (unsigned)d % 100u);
-}
-
 static long parse_day(const char *s)
 {
     if (!rules_date_valid(s))
         return 0;
-    return days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
+    return rules_day_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
 static int month_len(int y, int m)
 {
-    return (int)(days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
-                                 1) - days_from_civil(y, m, 1));
+    return (int)(rules_day_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
+                                 1) - rules_day_from_civil(y, m, 1));
 }
 
 /* ---- invented content ---- */
@@ -387,7 +356,7 @@ static int write_roll(struct gen *g, const struct dm_org *o, int64_t mid,
                       long day, int *expected, int *present, zb_err *err)
 {
     char date[11], when[20], makeup[11];
-    fmt_day(day, date);
+    rules_day_format(day, date);
     snprintf(when, sizeof when, "%s 20:00:00", date);
     bool past = day < g->today;
     sqlite3_stmt *st = g->ins_row;
@@ -404,7 +373,7 @@ static int write_roll(struct gen *g, const struct dm_org *o, int64_t mid,
             long mk = day + between(&g->r, 3, 25);
             if (mk < g->today &&
                 chance(&g->r, day < g->today - 30 ? 995 : 700))
-                fmt_day(mk, makeup);
+                rules_day_format(mk, makeup);
         }
         if (state == ATT_PRESENT || state == ATT_LATE) {
             (*present)++;
@@ -460,7 +429,7 @@ static int write_meeting(struct gen *g, const struct dm_org *o,
                          const struct plan *p, zb_err *err)
 {
     char date[11], when[20], minutes[512];
-    fmt_day(p->day, date);
+    rules_day_format(p->day, date);
     snprintf(when, sizeof when, "%s 21:00:00", date);
     const char *host = "", *recorder = "";
     if (o->nexpected > 0)
@@ -512,7 +481,7 @@ static int write_meeting(struct gen *g, const struct dm_org *o,
  * 主题党日). 1970-01-01 was a Thursday. */
 static long last_monday(int y, int m)
 {
-    long z = days_from_civil(y, m, month_len(y, m));
+    long z = rules_day_from_civil(y, m, month_len(y, m));
     return z - (z + 3) % 7;
 }
 
@@ -527,7 +496,7 @@ static int plan_month(struct gen *g, const struct dm_org *o, int y, int m,
 {
     struct rng *r = &g->r;
     int n = 0, len = month_len(y, m);
-    long day1 = days_from_civil(y, m, 1);
+    long day1 = rules_day_from_civil(y, m, 1);
     if (o->group) {
         out[n++] = (struct plan){MK_GROUP, day1 + between(r, 11, 19),
                                  "19:00", "20:00",
@@ -567,7 +536,7 @@ static int plan_month(struct gen *g, const struct dm_org *o, int y, int m,
 static int run(struct gen *g, int months, zb_err *err)
 {
     int ty, tm, td;
-    civil_from_days(g->today, &ty, &tm, &td);
+    rules_civil_from_day(g->today, &ty, &tm, &td);
     int k0 = ty * 12 + tm - 1 - (months - 1);
     for (int i = 0; i < g->no; i++) {
         const struct dm_org *o = &g->o[i];
@@ -623,7 +592,7 @@ static int write_last(struct gen *g, zb_err *err)
         if (!g->m[i].last)
             continue;
         char day[11];
-        fmt_day(g->m[i].last, day);
+        rules_day_format(g->m[i].last, day);
         sqlite3_bind_int64(st, 1, g->m[i].id);
         bind_text(st, 2, day);
         int rc = sqlite3_step(st);
