@@ -403,6 +403,10 @@ tui_screen *compliance_screen_new(tui_app *app, struct zb_ctx *ctx)
     rules_today(s->today);
     snprintf(s->period, sizeof s->period, "%.4s", s->today);
     compliance_config_default(&s->cfg);
+    if (ctx->cfg) {   /* local rules for 党课 (config: lesson-unit, lesson-min) */
+        s->cfg.lesson_unit = (enum period_unit)ctx->cfg->lesson_unit;
+        s->cfg.lesson_min = ctx->cfg->lesson_min;
+    }
     s->lv = lv_new(columns, NCOLS, &source, s);
     if (!s->lv) {
         free(s);

@@ -7,7 +7,7 @@
 int screens_run(db *d, const struct zb_config *cfg)
 {
     text_set_ambiguous_width(cfg->ambiguous_width);
-    struct zb_ctx ctx = {.db = d};
+    struct zb_ctx ctx = {.db = d, .cfg = cfg};
 
     /* The title bar shows which database file is open: people share
      * several of them on one box. */

@@ -14,6 +14,7 @@
 /* What every screen may use. */
 struct zb_ctx {
     db *db;
+    const struct zb_config *cfg;   /* settings; NULL = defaults */
     /* Set by a form on save so the list below can move its cursor to
      * the saved record when it is on top again. */
     int64_t saved_member;

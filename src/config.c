@@ -10,6 +10,8 @@ void config_defaults(struct zb_config *c)
 {
     memset(c, 0, sizeof *c);
     c->ambiguous_width = 1;
+    c->lesson_unit = 2;
+    c->lesson_min = 1;
 }
 
 int config_default_path(char *out, size_t outsz)
@@ -42,8 +44,27 @@ int config_set(struct zb_config *c, const char *key, const char *value,
         strcpy(c->db_path, value);
         return 0;
     }
-    return zb_fail(err, "未知的设置「%s」（可用：ambiguous-width、database）",
-                   key);
+    if (strcmp(key, "lesson-unit") == 0) {
+        static const char *const units[] = {"month", "quarter", "year"};
+        for (int i = 0; i < 3; i++)
+            if (strcmp(value, units[i]) == 0) {
+                c->lesson_unit = i + 1;
+                return 0;
+            }
+        return zb_fail(err, "lesson-unit 只能是 month、quarter 或 year"
+                       "（当前为「%s」）", value);
+    }
+    if (strcmp(key, "lesson-min") == 0) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v < 1 || v > 99)
+            return zb_fail(err, "lesson-min 应为 1 到 99 的整数（当前为「%s」）",
+                           value);
+        c->lesson_min = (int)v;
+        return 0;
+    }
+    return zb_fail(err, "未知的设置「%s」（可用：ambiguous-width、database、"
+                   "lesson-unit、lesson-min）", key);
 }
 
 static char *trim(char *s)

@@ -1,6 +1,8 @@
 /* User settings: $XDG_CONFIG_HOME/zhibu/config (else ~/.config/zhibu/config),
  * lines of "key = value", '#' starts a comment. Command-line options
- * override the file. */
+ * override the file. Keys: ambiguous-width (1|2), database (a path),
+ * lesson-unit (month|quarter|year) and lesson-min (1..99): how many
+ * 党课 the local rules ask for. */
 #ifndef ZB_CONFIG_H
 #define ZB_CONFIG_H
 
@@ -11,6 +13,10 @@
 struct zb_config {
     int ambiguous_width;      /* 1 or 2 */
     char db_path[4096];       /* "" = default (db_default_path) */
+    /* 党课 minimum: lesson_min per lesson_unit (1 month, 2 quarter,
+     * 3 year; the values of enum period_unit). Default once a quarter. */
+    int lesson_unit;
+    int lesson_min;
 };
 
 void config_defaults(struct zb_config *c);

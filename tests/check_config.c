@@ -26,6 +26,8 @@ START_TEST(defaults_and_missing_file)
     config_defaults(&c);
     ck_assert_int_eq(c.ambiguous_width, 1);
     ck_assert_str_eq(c.db_path, "");
+    ck_assert_int_eq(c.lesson_unit, 2);
+    ck_assert_int_eq(c.lesson_min, 1);
     ck_assert_int_eq(config_load(&c, "/nonexistent/zhibu/config", &e), 0);
     ck_assert_int_eq(c.ambiguous_width, 1);
 }
@@ -34,13 +36,16 @@ END_TEST
 START_TEST(values_and_comments)
 {
     write_file("# office settings\n\n  ambiguous-width = 2   # PuTTY CJK\n"
-               "database=/srv/zhibu/东湖社区.db\n");
+               "database=/srv/zhibu/东湖社区.db\nlesson-unit = month\n"
+               "lesson-min = 2\n");
     struct zb_config c;
     zb_err e;
     config_defaults(&c);
     ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
     ck_assert_int_eq(c.ambiguous_width, 2);
     ck_assert_str_eq(c.db_path, "/srv/zhibu/东湖社区.db");
+    ck_assert_int_eq(c.lesson_unit, 1);
+    ck_assert_int_eq(c.lesson_min, 2);
     unlink(path);
 }
 END_TEST
@@ -59,6 +64,11 @@ START_TEST(errors_name_the_line)
     write_file("ambiguous-width = 3\n");
     ck_assert_int_eq(config_load(&c, path, &e), -1);
     ck_assert_ptr_nonnull(strstr(e.msg, "只能是 1 或 2"));
+    unlink(path);
+
+    write_file("lesson-unit = fortnight\n");
+    ck_assert_int_eq(config_load(&c, path, &e), -1);
+    ck_assert_ptr_nonnull(strstr(e.msg, "lesson-unit"));
     unlink(path);
 
     write_file("just words\n");
