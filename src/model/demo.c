@@ -290,6 +290,28 @@ static bool idset_add(struct idset *s, uint64_t key)
     return true;
 }
 
+/* Names the generator could make that occur in the source documents the
+ * project came from (mostly parts of ordinary words, some real people):
+ * demo data must never carry them. Sorted for bsearch. */
+static const char *const seed_names[] = {
+    "于新", "任杰", "刘新", "刘新兵", "区健", "区利", "区卫", "区学", "区家",
+    "区建", "区建立", "区志", "区怡", "区成", "区成立", "区文", "区文明",
+    "区新", "区民", "单兵", "向国", "吴凤", "吴凤兰", "张小", "张立",
+    "张立平", "徐超", "李宁", "李忠", "李振", "李振强", "江华", "王莉",
+    "范文", "袁秀", "袁秀英", "金松", "高学", "高文",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool seed_name(const char *name)
+{
+    return bsearch(&name, seed_names, N(seed_names), sizeof seed_names[0],
+                   cmp_str) != NULL;
+}
+
 static void make_name(struct rng *r, int gender, char *out, size_t outsz)
 {
     const char *sur = pick_w(r, surnames, N(surnames));
@@ -298,10 +320,22 @@ static void make_name(struct rng *r, int gender, char *out, size_t outsz)
     int npool = gender == GENDER_MALE ? N(male_chars) : N(female_chars);
     const char *a = chance(r, 150) ? any_chars[below(r, N(any_chars))]
                                    : pool[below(r, npool)];
-    if (chance(r, 300))
-        snprintf(out, outsz, "%s%s", sur, a);
-    else
-        snprintf(out, outsz, "%s%s%s", sur, a, pool[below(r, npool)]);
+    bool single = chance(r, 300);
+    int b = single ? 0 : below(r, npool);
+    /* a blocked name takes the next given-name character: no extra random
+     * draws, so every other member stays as it was */
+    for (int k = 0; k <= npool; k++) {
+        if (single)
+            snprintf(out, outsz, "%s%s", sur, a);
+        else
+            snprintf(out, outsz, "%s%s%s", sur, a, pool[(b + k) % npool]);
+        if (!seed_name(out))
+            return;
+        if (single) {
+            single = false;   /* 李宁 -> 李宁X */
+            k = -1;
+        }
+    }
 }
 
 static const char *education_for(struct rng *r, int birth_year)
