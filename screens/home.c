@@ -14,13 +14,19 @@
 #include "tui/draw.h"
 #include "tui/key.h"
 
-enum { ITEM_MEMBERS, ITEM_MEETINGS, ITEM_COMPLIANCE, ITEM_WATCH, NITEMS };
+enum { ITEM_MEMBERS, ITEM_MEETINGS, ITEM_COMPLIANCE, ITEM_WATCH, ITEM_ORGS,
+       ITEM_GRIDS, ITEM_COVERAGE, ITEM_HOUSEHOLDS, ITEM_OVERDUE, NITEMS };
 
 static const char *const items[NITEMS] = {
     [ITEM_MEMBERS] = "1  党员信息",
     [ITEM_MEETINGS] = "2  三会一课",
     [ITEM_COMPLIANCE] = "3  组织生活检查",
     [ITEM_WATCH] = "4  组织生活预警",
+    [ITEM_ORGS] = "5  组织架构",
+    [ITEM_GRIDS] = "6  网格管理",
+    [ITEM_COVERAGE] = "7  网格覆盖检查",
+    [ITEM_HOUSEHOLDS] = "8  结对帮扶",
+    [ITEM_OVERDUE] = "9  帮扶预警",
 };
 
 static const struct tui_binding keymap[] = {
@@ -128,6 +134,21 @@ static int open_item(struct home_screen *s, int item)
         break;
     case ITEM_WATCH:
         next = watch_screen_new(app, s->ctx);
+        break;
+    case ITEM_ORGS:
+        next = orgs_screen_new(app, s->ctx);
+        break;
+    case ITEM_GRIDS:
+        next = grids_screen_new(app, s->ctx);
+        break;
+    case ITEM_COVERAGE:
+        next = coverage_screen_new(app, s->ctx, 0);
+        break;
+    case ITEM_HOUSEHOLDS:
+        next = households_screen_new(app, s->ctx);
+        break;
+    case ITEM_OVERDUE:
+        next = overdue_screen_new(app, s->ctx);
         break;
     default:
         return TUI_HANDLED;

@@ -49,6 +49,18 @@ tui_screen *compliance_screen_new(tui_app *app, struct zb_ctx *ctx);
 /* Members not seen at organisational life for 3 / 6 months. */
 tui_screen *watch_screen_new(tui_app *app, struct zb_ctx *ctx);
 
+/* 组织架构: the organisation tree with member counts. */
+tui_screen *orgs_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* 网格管理: the grid tree with households, population and roles. */
+tui_screen *grids_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* 网格覆盖检查: coverage gaps of one community (0 = all). */
+tui_screen *coverage_screen_new(tui_app *app, struct zb_ctx *ctx,
+                                int64_t community_id);
+/* 结对帮扶: the register of households and persons in need. */
+tui_screen *households_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* 帮扶预警: overdue visits, unpaired households, follow-ups past due. */
+tui_screen *overdue_screen_new(tui_app *app, struct zb_ctx *ctx);
+
 /* Shared by the 三会一课 screens (defined in screens/meetings.c). */
 /* Picks an organisation from org_list paths, the first item being
  * 「全部组织」 (id 0). True if one was picked: *org_id and name set. */

@@ -14,7 +14,7 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /* Current schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 4
 /* PRAGMA application_id of a zhibu database ("ZHBU"). */
 #define DB_APPLICATION_ID 0x5A484255
 

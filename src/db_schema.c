@@ -104,9 +104,15 @@ static const char v1[] =
 
 /* src/db_schema_v2.c: meetings and the roll (三会一课). */
 extern const char db_schema_v2[];
+/* src/db_schema_v3.c: organisations in full, grids, residence. */
+extern const char db_schema_v3[];
+/* src/db_schema_v4.c: pairing assistance (结对帮扶). */
+extern const char db_schema_v4[];
 
 const struct db_migration db_migrations[] = {
     {1, v1},
     {2, db_schema_v2},
+    {3, db_schema_v3},
+    {4, db_schema_v4},
 };
 const int db_migrations_n = sizeof db_migrations / sizeof db_migrations[0];

@@ -194,8 +194,10 @@ START_TEST(test_refuse_newer_version)
     snprintf(p, sizeof p, "%s", path);
     tu_sql(d, "PRAGMA user_version = 99");
     db_close(d);
-    expect_refused(p, "数据库由更新版本的 zhibu 创建（版本 99），"
-                      "本程序只支持到版本 2，请升级 zhibu");
+    char want[256];
+    snprintf(want, sizeof want, "数据库由更新版本的 zhibu 创建（版本 99），"
+             "本程序只支持到版本 %d，请升级 zhibu", DB_SCHEMA_VERSION);
+    expect_refused(p, want);
 }
 END_TEST
 
