@@ -77,6 +77,41 @@ for _ in $(seq "$RUNS"); do
 done
 comp_med=$(median <"$out/comp")
 
+# The grid tree (6) and the organisation tree (5) at district scale: 60
+# communities, about 3,000 grid nodes, 4,000 organisations, 100,000
+# members. Keys in application-cursor mode (\eOB, as xterm sends them
+# once keypad mode is on). Grids: open, Right expands the first
+# community, Down x3, * expands its whole subtree, Down, End, Home.
+# Organisations (the street committee opens expanded): open, Down, Right
+# expands that community's committee, Down x2, *, Down, End, Home.
+tdb=$out/trees.db
+"$ZHIBU" --db "$tdb" demo --members 100000 --communities 60 --months 0 >/dev/null
+grid_nodes=$(sqlite3 "$tdb" "SELECT count(*) FROM grid")
+org_nodes=$(sqlite3 "$tdb" "SELECT count(*) FROM org")
+D='\eOB' R='\eOC' END='\eOF' HOME='\eOH'
+: >"$out/g_open" ; : >"$out/g_exp" ; : >"$out/g_move"
+: >"$out/o_open" ; : >"$out/o_exp" ; : >"$out/o_move"
+for _ in $(seq "$RUNS"); do
+    "$out/ptytime" -c 100 -r 30 -m "F10" -k 6 -k "$R" -k "$D" -k "$D" -k "$D" \
+        -k '*' -k "$D" -k "$END" -k "$HOME" \
+        -x "\\e\\e$F10" -- "$ZHIBU" --db "$tdb" >"$out/run"
+    awk '/^key1 / {print $2}' "$out/run" >>"$out/g_open"
+    awk '/^key(2|6) / {print $2}' "$out/run" >>"$out/g_exp"
+    awk '/^key([3-5]|[7-9]) / {print $2}' "$out/run" >>"$out/g_move"
+    "$out/ptytime" -c 100 -r 30 -m "F10" -k 5 -k "$D" -k "$R" -k "$D" -k "$D" \
+        -k '*' -k "$D" -k "$END" -k "$HOME" \
+        -x "\\e\\e$F10" -- "$ZHIBU" --db "$tdb" >"$out/run"
+    awk '/^key1 / {print $2}' "$out/run" >>"$out/o_open"
+    awk '/^key(3|6) / {print $2}' "$out/run" >>"$out/o_exp"
+    awk '/^key(2|4|5|7|8|9) / {print $2}' "$out/run" >>"$out/o_move"
+done
+g_open=$(median <"$out/g_open")
+g_exp=$(median <"$out/g_exp"); g_exp_max=$(sort -n "$out/g_exp" | tail -1)
+g_move=$(median <"$out/g_move"); g_move_max=$(sort -n "$out/g_move" | tail -1)
+o_open=$(median <"$out/o_open")
+o_exp=$(median <"$out/o_exp"); o_exp_max=$(sort -n "$out/o_exp" | tail -1)
+o_move=$(median <"$out/o_move"); o_move_max=$(sort -n "$out/o_move" | tail -1)
+
 # Floors: less on the same rows as text, and the sqlite3 shell.
 q="SELECT m.name, m.gender, m.birth_date, o.name, m.category, m.kind, m.phone, m.id_number
    FROM member m LEFT JOIN org o ON o.id = m.org_id WHERE m.left_kind = 0
@@ -123,4 +158,13 @@ cat <<REPORT
 | marking one member on the roll, key to committed and drawn (synchronous=FULL; 20 marks x $RUNS runs: median; max) | $mark_med ms; $mark_max ms |
 | \`zhibu demo --communities 60 --members 5400 --months 36\` ($district_rows) | $district_s s |
 | compliance view for that district: key 3 on the menu to the drawn table (median) | $comp_med ms |
+
+| measurement (trees: 60 communities, $grid_nodes grid nodes, $org_nodes organisations, 100,000 members; median; max) | result |
+|---|---|
+| grid tree (6 网格管理): key 6 on the menu to the drawn tree | $g_open ms |
+| grid tree: expand a node (Right on a community, * on its subtree) | $g_exp ms; $g_exp_max ms |
+| grid tree: move the cursor (Down, End, Home) | $g_move ms; $g_move_max ms |
+| organisation tree (5 组织架构): key 5 on the menu to the drawn tree | $o_open ms |
+| organisation tree: expand a node (Right, *) | $o_exp ms; $o_exp_max ms |
+| organisation tree: move the cursor (Down, End, Home) | $o_move ms; $o_move_max ms |
 REPORT

@@ -8,6 +8,7 @@
 #include "model/attendance.h"
 #include "model/meeting.h"
 #include "model/member.h"
+#include "model/org.h"
 #include "rules.h"
 #include "rules_meeting.h"
 #include "screens.h"
@@ -15,7 +16,8 @@
 #include "tui/key.h"
 
 enum { ITEM_MEMBERS, ITEM_MEETINGS, ITEM_COMPLIANCE, ITEM_WATCH, ITEM_ORGS,
-       ITEM_GRIDS, ITEM_COVERAGE, ITEM_HOUSEHOLDS, ITEM_OVERDUE, NITEMS };
+       ITEM_GRIDS, ITEM_COVERAGE, ITEM_HOUSEHOLDS, ITEM_OVERDUE, ITEM_REPORT,
+       NITEMS };
 
 static const char *const items[NITEMS] = {
     [ITEM_MEMBERS] = "1  党员信息",
@@ -27,6 +29,7 @@ static const char *const items[NITEMS] = {
     [ITEM_COVERAGE] = "7  网格覆盖检查",
     [ITEM_HOUSEHOLDS] = "8  结对帮扶",
     [ITEM_OVERDUE] = "9  帮扶预警",
+    [ITEM_REPORT] = "0  工作报表",
 };
 
 static const struct tui_binding keymap[] = {
@@ -59,13 +62,13 @@ static void count_all(struct home_screen *s, bool with_watch)
     s->nlines = 0;
     s->warn = false;
 
-    long all = 0;
-    struct member_query mq = {0};
-    if (member_count(d, &mq, &all, &e) != 0) {
+    long full = 0, prob = 0;
+    if (org_member_totals(d, &full, &prob, &e) != 0) {
         snprintf(s->lines[s->nlines++], sizeof s->lines[0], "%s", e.msg);
         return;
     }
-    snprintf(s->lines[s->nlines++], sizeof s->lines[0], "党员 %ld", all);
+    snprintf(s->lines[s->nlines++], sizeof s->lines[0],
+             "党员 %ld（正式 %ld，预备 %ld）", full + prob, full, prob);
 
     struct period_window month;
     rules_window_of(today, PERIOD_MONTH, &month);
@@ -150,6 +153,9 @@ static int open_item(struct home_screen *s, int item)
     case ITEM_OVERDUE:
         next = overdue_screen_new(app, s->ctx);
         break;
+    case ITEM_REPORT:
+        next = report_screen_new(app, s->ctx);
+        break;
     default:
         return TUI_HANDLED;
     }
@@ -164,8 +170,10 @@ static int open_item(struct home_screen *s, int item)
 static int key(tui_screen *base, int k)
 {
     struct home_screen *s = (struct home_screen *)base;
-    if (k >= '1' && k < '1' + NITEMS)
+    if (k >= '1' && k <= '9')
         return open_item(s, k - '1');
+    if (k == '0')
+        return open_item(s, ITEM_REPORT);
     if (k == TUI_FN(KEY_UP) || k == 'k') {
         s->cursor = (s->cursor + NITEMS - 1) % NITEMS;
         return TUI_HANDLED | TUI_REDRAW;

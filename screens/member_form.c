@@ -6,6 +6,7 @@
 
 #include "domain.h"
 #include "model/member.h"
+#include "model/member_valid.h"
 #include "model/org.h"
 #include "rules.h"
 #include "screens.h"
@@ -16,8 +17,8 @@
 enum {
     F_NO, F_NAME, F_GENDER, F_IDNUM, F_ETHNIC, F_BIRTH, F_EDUCATION,
     F_CATEGORY, F_ORG, F_JOIN, F_FULL, F_JOB, F_PHONE, F_ADDRESS,
-    F_STATUS, F_LOST, F_LOST_DATE, F_MOBILE, F_MOBILE_DEST, F_KIND,
-    F_EMPLOYER, F_NOTES, F_LEFT, NFIELDS
+    F_RESIDENCE, F_STATUS, F_LOST, F_LOST_DATE, F_MOBILE, F_MOBILE_DEST,
+    F_KIND, F_EMPLOYER, F_NOTES, F_LEFT, NFIELDS
 };
 
 static const char *const gender_choices[] = {"", "男", "女"};
@@ -50,6 +51,8 @@ static const struct fv_field fields[NFIELDS] = {
                  .width = 20},
     [F_ADDRESS] = {.label = "家庭住址", .type = FV_TEXT,
                    .max_chars = MEMBER_ADDRESS_CHARS, .width = 48},
+    [F_RESIDENCE] = {.label = "居住网格", .type = FV_REF, .width = 60,
+                     .placeholder = "回车选择（在职党员填居住地，不是单位）"},
     [F_STATUS] = {.label = "党籍状态", .type = FV_CHOICE, .required = true,
                   .choices = domain_party_status,
                   .nchoices = DOMAIN_PARTY_STATUS_N},
@@ -99,93 +102,48 @@ static void sync_hidden(struct member_form *f)
     fv_set_hidden(f->fv, F_MOBILE_DEST, !fv_bool(f->fv, F_MOBILE));
 }
 
-/* ---- validation: the rules that cross fields or need the store ---- */
+/* ---- validation: the member rules (model/member_valid.h), shared
+ * with the CSV importer ---- */
 
-static const char *check_not_future(struct member_form *f, int field)
+static void store(struct member_form *f, member *m);
+
+static int rule_field(int field)
 {
-    const char *v = fv_get(f->fv, field);
-    if (*v && strcmp(v, f->today) > 0)
-        return "日期不能晚于今天";
-    return NULL;
+    switch (field) {
+    case F_NAME: return MF_NAME;
+    case F_GENDER: return MF_GENDER;
+    case F_IDNUM: return MF_IDNUM;
+    case F_ETHNIC: return MF_ETHNIC;
+    case F_BIRTH: return MF_BIRTH;
+    case F_EDUCATION: return MF_EDUCATION;
+    case F_CATEGORY: return MF_CATEGORY;
+    case F_ORG: return MF_ORG;
+    case F_JOIN: return MF_JOIN;
+    case F_FULL: return MF_FULL;
+    case F_JOB: return MF_JOB;
+    case F_PHONE: return MF_PHONE;
+    case F_ADDRESS: return MF_ADDRESS;
+    case F_STATUS: return MF_STATUS;
+    case F_LOST_DATE: return MF_LOST_DATE;
+    case F_MOBILE_DEST: return MF_MOBILE_DEST;
+    case F_KIND: return MF_KIND;
+    case F_EMPLOYER: return MF_EMPLOYER;
+    case F_NOTES: return MF_NOTES;
+    default: return -1;
+    }
 }
 
 static const char *validate(void *ctx, formview *fv, int field, char *msg,
                             size_t msgsz)
 {
     struct member_form *f = ctx;
-    const char *v = fv_get(fv, field);
-    const char *birth = fv_get(fv, F_BIRTH);
-    struct idnum_info info;
-
-    switch (field) {
-    case F_NAME:
-        if (!*v || strspn(v, " ") == strlen(v))
-            return "必填";
+    (void)fv;
+    int rule = rule_field(field);
+    if (rule < 0)
         return NULL;
-    case F_IDNUM: {
-        if (!*v)
-            return NULL;
-        if (rules_idnum_check(v, f->today, &info) != IDNUM_OK)
-            return NULL;   /* the form's own check reports it */
-        int64_t other = 0;
-        char name[200];
-        zb_err e;
-        if (member_find_idnum(f->ctx->db, info.normalized, f->m.id, &other,
-                              name, sizeof name, &e) != 0) {
-            snprintf(msg, msgsz, "%s", e.msg);
-            return msg;
-        }
-        if (other) {
-            member o;
-            if (member_get(f->ctx->db, other, &o, &e) == 0)
-                snprintf(msg, msgsz, "已由党员 %s（编号 %s）使用", o.name,
-                         o.member_no);
-            else
-                snprintf(msg, msgsz, "已由党员 %s 使用", name);
-            return msg;
-        }
-        if (*birth && strcmp(birth, info.birth) != 0) {
-            snprintf(msg, msgsz, "与出生日期不符：号码中为 %s", info.birth);
-            return msg;
-        }
-        int g = fv_choice(fv, F_GENDER);
-        if (g && g != info.gender) {
-            snprintf(msg, msgsz, "与性别不符：号码中为%s",
-                     domain_gender_label(info.gender));
-            return msg;
-        }
-        return NULL;
-    }
-    case F_BIRTH:
-        return check_not_future(f, field);
-    case F_JOIN: {
-        const char *r = check_not_future(f, field);
-        if (r || !*v || !*birth)
-            return r;
-        if (rules_age(birth, v) < 18)
-            return "入党时应年满 18 周岁";
-        return NULL;
-    }
-    case F_FULL: {
-        const char *r = check_not_future(f, field);
-        if (r || !*v)
-            return r;
-        const char *join = fv_get(fv, F_JOIN);
-        if (*join && strcmp(v, join) < 0)
-            return "转正日期不能早于入党日期";
-        if (fv_choice(fv, F_CATEGORY) == CATEGORY_PROBATION)
-            return "预备党员尚未转正，请清空此项或把人员类别改为正式党员";
-        return NULL;
-    }
-    case F_LOST_DATE:
-        return check_not_future(f, field);
-    case F_ORG:
-        if (!fv_ref(fv, F_ORG))
-            return "必填";
-        return NULL;
-    default:
-        return NULL;
-    }
+    member m = f->m;
+    store(f, &m);
+    return member_field_problem(f->ctx->db, &m, rule, f->today, msg, msgsz);
 }
 
 /* Birth date and gender follow from a valid ID number when empty. */
@@ -210,6 +168,16 @@ static void changed(void *ctx, formview *fv, int field)
 static bool pick(void *ctx, formview *fv, int field)
 {
     struct member_form *f = ctx;
+    if (field == F_RESIDENCE) {
+        int64_t id = fv_ref(fv, F_RESIDENCE);
+        char path[600];
+        if (!screens_pick_grid(f->base.app, f->ctx->db, "选择居住网格",
+                               "无", 0, 0, &id, path, sizeof path) ||
+            id == fv_ref(fv, F_RESIDENCE))
+            return false;
+        fv_set_ref(fv, F_RESIDENCE, id, id ? path : "");
+        return true;
+    }
     if (field != F_ORG || f->norgs == 0)
         return false;
     const char **items = malloc(sizeof *items * (size_t)f->norgs);
@@ -273,6 +241,11 @@ static void load(struct member_form *f)
     fv_set(fv, F_JOB, m->job);
     fv_set(fv, F_PHONE, m->phone);
     fv_set(fv, F_ADDRESS, m->address);
+    if (m->residence_id) {
+        char path[600];
+        screens_grid_path(f->ctx->db, m->residence_id, path, sizeof path);
+        fv_set_ref(fv, F_RESIDENCE, m->residence_id, path);
+    }
     fv_set_choice(fv, F_STATUS, m->party_status);
     fv_set_bool(fv, F_LOST, m->lost);
     fv_set(fv, F_LOST_DATE, m->lost_date);
@@ -312,6 +285,7 @@ static void store(struct member_form *f, member *m)
     COPY(m->job, F_JOB);
     COPY(m->phone, F_PHONE);
     COPY(m->address, F_ADDRESS);
+    m->residence_id = fv_ref(fv, F_RESIDENCE);
     m->party_status = fv_choice(fv, F_STATUS);
     m->lost = fv_bool(fv, F_LOST);
     if (m->lost)

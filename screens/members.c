@@ -5,6 +5,7 @@
 
 #include "domain.h"
 #include "model/member.h"
+#include "model/org.h"
 #include "rules.h"
 #include "screens.h"
 #include "tui/dialog.h"
@@ -34,6 +35,7 @@ static const struct tui_binding keymap[] = {
     {ACT_SORT, {'s'}, true},
     {ACT_TOGGLE_LEFT, {'l'}, true},
     {ACT_HISTORY, {'h', TUI_FN(KEY_F(5))}, true},
+    {ACT_PAIRS, {'b'}, false},
     {ACT_NONE, {0}, false},
 };
 
@@ -43,6 +45,7 @@ struct members_screen {
     struct member_query q;
     listview *lv;
     char today[11];
+    char org_name[128];        /* when limited to one organisation */
     struct member_row *rows;   /* fetch scratch */
     int rows_cap;
 };
@@ -130,9 +133,16 @@ static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 static void set_title(struct members_screen *s)
 {
-    snprintf(s->base.title, sizeof s->base.title, "党员信息  %s%s",
-             member_sort_label[s->q.sort],
-             s->q.include_left ? "  含已离开" : "");
+    if (s->q.org_id > 0)
+        snprintf(s->base.title, sizeof s->base.title,
+                 "党员信息 - %.90s%s  %s%s", s->org_name,
+                 s->q.org_direct ? "（直属）" : "（含下级组织）",
+                 member_sort_label[s->q.sort],
+                 s->q.include_left ? "  含已离开" : "");
+    else
+        snprintf(s->base.title, sizeof s->base.title, "党员信息  %s%s",
+                 member_sort_label[s->q.sort],
+                 s->q.include_left ? "  含已离开" : "");
 }
 
 static int reload(struct members_screen *s)
@@ -254,6 +264,11 @@ static int action(tui_screen *base, enum tui_action a)
     case ACT_ADD:
         next = member_form_new(base->app, s->ctx, 0);
         break;
+    case ACT_PAIRS:
+        if (!lv_selected_id(s->lv))
+            return TUI_HANDLED;
+        next = member_pairs_new(base->app, s->ctx, lv_selected_id(s->lv));
+        break;
     case ACT_HISTORY:
         if (!lv_selected_id(s->lv))
             return TUI_HANDLED;
@@ -329,6 +344,24 @@ static const struct tui_screen_ops ops = {
     .cursor = cursor,
     .destroy = destroy,
 };
+
+tui_screen *members_screen_new_org(tui_app *app, struct zb_ctx *ctx,
+                                   int64_t org_id, bool subtree)
+{
+    tui_screen *base = members_screen_new(app, ctx);
+    if (!base || org_id <= 0)
+        return base;
+    struct members_screen *s = (struct members_screen *)base;
+    zb_err e;
+    if (org_name(ctx->db, org_id, s->org_name, sizeof s->org_name, &e) != 0)
+        tui_app_error(app, "%s", e.msg);
+    s->q.org_id = org_id;
+    s->q.org_direct = !subtree;
+    set_title(s);
+    if (lv_reload(s->lv, &e) != 0)
+        tui_app_error(app, "%s", e.msg);
+    return base;
+}
 
 tui_screen *members_screen_new(tui_app *app, struct zb_ctx *ctx)
 {

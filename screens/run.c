@@ -1,8 +1,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/backup_roll.h"
+#include "rules.h"
 #include "screens.h"
 #include "text.h"
+
+/* The rolling daily backup next to the database. A failure never stops
+ * the start: it is shown on the status line. */
+static void daily_backup(tui_app *app, db *d, const struct zb_config *cfg)
+{
+    char today[11];
+    struct backup_roll_result r;
+    zb_err e;
+    if (backup_roll(d, rules_today(today), cfg->backup_keep, &r, &e) != 0)
+        tui_app_error(app, "%s", e.msg);
+}
 
 int screens_run(db *d, const struct zb_config *cfg)
 {
@@ -29,6 +42,7 @@ int screens_run(db *d, const struct zb_config *cfg)
         return 1;
     }
     tui_app_push(app, home);
+    daily_backup(app, d, cfg);
     tui_app_run(app);
     tui_app_free(app);
     return 0;

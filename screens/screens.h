@@ -19,6 +19,11 @@ struct zb_ctx {
      * the saved record when it is on top again. */
     int64_t saved_member;
     int64_t saved_meeting;
+    int64_t saved_grid;
+    int64_t saved_org;
+    int64_t saved_org_post;
+    int64_t saved_grid_role;
+    int64_t saved_household;
 };
 
 /* Runs the interactive program on d until the user quits. */
@@ -28,6 +33,10 @@ int screens_run(db *d, const struct zb_config *cfg);
 tui_screen *home_screen_new(tui_app *app, struct zb_ctx *ctx);
 
 tui_screen *members_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* The members of one organisation: placed directly in it, or (subtree)
+ * in it and every organisation under it; the title names it. */
+tui_screen *members_screen_new_org(tui_app *app, struct zb_ctx *ctx,
+                                   int64_t org_id, bool subtree);
 /* member_id 0 = a new member */
 tui_screen *member_form_new(tui_app *app, struct zb_ctx *ctx,
                             int64_t member_id);
@@ -51,15 +60,84 @@ tui_screen *watch_screen_new(tui_app *app, struct zb_ctx *ctx);
 
 /* 组织架构: the organisation tree with member counts. */
 tui_screen *orgs_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* An organisation's form: org_id 0 = a new one under parent_id (0 = a
+ * new root). */
+tui_screen *org_form_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id,
+                         int64_t parent_id);
+/* The committee posts / group leaders of one organisation, current
+ * first, then past terms. */
+tui_screen *org_posts_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id);
+/* One term: post_id 0 = a new one on org_id. */
+tui_screen *org_post_form_new(tui_app *app, struct zb_ctx *ctx,
+                              int64_t post_id, int64_t org_id);
 /* 网格管理: the grid tree with households, population and roles. */
 tui_screen *grids_screen_new(tui_app *app, struct zb_ctx *ctx);
 /* 网格覆盖检查: coverage gaps of one community (0 = all). */
 tui_screen *coverage_screen_new(tui_app *app, struct zb_ctx *ctx,
                                 int64_t community_id);
+/* A grid node's form: grid_id 0 = a new node under parent_id (0 = a
+ * new 社区) at level (0 = the level below the parent's). */
+tui_screen *grid_form_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id,
+                          int64_t parent_id, int level);
+/* The responsible people of a grid node, current first, then past. */
+tui_screen *grid_roles_new(tui_app *app, struct zb_ctx *ctx,
+                           int64_t grid_id);
+/* One role term: role_id 0 = a new one on grid_id (role 0 = none yet). */
+tui_screen *grid_role_form_new(tui_app *app, struct zb_ctx *ctx,
+                               int64_t role_id, int64_t grid_id, int role);
+/* Shared by the grid screens (defined in screens/grids.c). */
+/* Picks a grid node from grid_list paths. none_label (may be NULL) is a
+ * first item meaning "no node" (id 0); exclude (0 = none) leaves out
+ * that node and its subtree; below_level (0 = any) offers only nodes of
+ * a level above it (valid parents of a node of that level). True if one
+ * was picked: *id and path set. */
+bool screens_pick_grid(tui_app *app, db *d, const char *title,
+                       const char *none_label, int64_t exclude,
+                       int below_level, int64_t *id, char *path,
+                       size_t pathsz);
+/* "东城社区/第一片区/3号楼" of a node ("" for 0 or an unknown id). */
+void screens_grid_path(db *d, int64_t id, char *out, size_t outsz);
 /* 结对帮扶: the register of households and persons in need. */
 tui_screen *households_screen_new(tui_app *app, struct zb_ctx *ctx);
 /* 帮扶预警: overdue visits, unpaired households, follow-ups past due. */
 tui_screen *overdue_screen_new(tui_app *app, struct zb_ctx *ctx);
+/* A household's form: household_id 0 = a new one. */
+tui_screen *household_form_new(tui_app *app, struct zb_ctx *ctx,
+                               int64_t household_id);
+/* One household: its record, its helpers (pairs) and its visits. */
+tui_screen *household_view_new(tui_app *app, struct zb_ctx *ctx,
+                               int64_t household_id);
+/* A pair: pair_id 0 = a new helper for household_id. */
+tui_screen *pair_form_new(tui_app *app, struct zb_ctx *ctx, int64_t pair_id,
+                          int64_t household_id);
+/* A visit: visit_id 0 = a new visit to household_id. */
+tui_screen *visit_form_new(tui_app *app, struct zb_ctx *ctx,
+                           int64_t visit_id, int64_t household_id);
+/* The pairing assistant: suggestions for unpaired households of the
+ * grid subtree grid_id (0 = all). */
+tui_screen *assist_screen_new(tui_app *app, struct zb_ctx *ctx,
+                              int64_t grid_id);
+/* 帮扶统计: the totals of a period for a work summary. */
+tui_screen *pair_totals_new(tui_app *app, struct zb_ctx *ctx);
+/* Whom a member helps. */
+tui_screen *member_pairs_new(tui_app *app, struct zb_ctx *ctx,
+                             int64_t member_id);
+/* Shared by the pairing screens. */
+/* Asks why a household is closed (the usual reasons, or typed in for
+ * 其他) and the date (default today). True with both set. */
+bool screens_close_household(tui_app *app, const char *name, char *reason,
+                             size_t reasonsz, char date[11]);
+/* Picks a helper member for household_id: eligible members nearest
+ * first with their load (those at the limit marked 已满: saving the
+ * pair then asks), or a name search. True with *member_id and the
+ * picked person's name set. */
+bool screens_pick_helper(tui_app *app, struct zb_ctx *ctx,
+                         int64_t household_id, int64_t *member_id,
+                         char *name, size_t namesz);
+
+/* 工作报表: the work-summary report for a period and an organisation
+ * (this year, every organisation at first), scrollable, saved with w. */
+tui_screen *report_screen_new(tui_app *app, struct zb_ctx *ctx);
 
 /* Shared by the 三会一课 screens (defined in screens/meetings.c). */
 /* Picks an organisation from org_list paths, the first item being

@@ -11,10 +11,14 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cli_io.h"
+#include "cli_report.h"
 #include "config.h"
+#include "io/contact.h"
 #include "io/signin.h"
 #include "model/check.h"
 #include "model/demo.h"
+#include "model/grid.h"
 #include "text.h"
 
 #ifndef PACKAGE_VERSION
@@ -79,7 +83,27 @@ static void usage(FILE *f)
         "                         党员、最近 12 个月的三会一课和考勤）\n"
         "  check                  检查数据库完整性和数据规则\n"
         "  backup 文件            在线备份数据库到文件（他人使用中也安全）\n"
+        "  import members 文件 [--dry-run] [--encoding 编码] [--create-orgs]\n"
+        "                         从 CSV 导入党员（UTF-8 或 GB18030/GBK，自动\n"
+        "                         识别；逗号或制表符分隔）。全部正确才写入，报告\n"
+        "                         列出每个错误的行、列和原因；--dry-run 只检查；\n"
+        "                         --create-orgs 新建文件中不存在的党组织\n"
+        "  export members|meetings|attendance [文件] [--encoding gb18030] [--full]\n"
+        "                         导出为 Excel/WPS 可打开的 CSV（不给文件时输出到\n"
+        "                         标准输出）；公民身份号码默认打码，--full 为完整号码\n"
+        "  import|export grids|grid-roles|households|pairs|visits ...\n"
+        "                         网格（按路径，如 东湖社区/第一片区/5号楼）、网格\n"
+        "                         负责人、帮扶对象、结对、走访记录，列名与导出相同；\n"
+        "                         依次导入可还原导出的数据（先党员，后网格）\n"
+        "  report [--year 2026 | --half 2026H1 | --quarter 2026Q3 |\n"
+        "          --month 2026-03 | --from 日期 [--to 日期]] [--org 组织]\n"
+        "          [--csv [--encoding gb18030]] [文件]\n"
+        "                         工作总结所需的统计报表（党员、三会一课、出勤、\n"
+        "                         结对帮扶、网格）；默认为今年、全部组织，输出到\n"
+        "                         标准输出；组织为编号或路径；--csv 每项一行\n"
         "  signin 会议编号 文件   把签到表写入文本文件（文件为 - 时输出）\n"
+        "  contact 网格 文件      把网格公示牌（负责人联系表）写入文本文件；网格为\n"
+        "                         节点编号或路径，如 东城社区/第一片区/第二网格\n"
         "\n"
         "选项：\n"
         "      --db 文件          使用指定的数据库文件\n"
@@ -190,6 +214,34 @@ static int cmd_signin(db *d, int argc, char **argv)
     return 0;
 }
 
+static int cmd_contact(db *d, int argc, char **argv)
+{
+    if (argc != 3)
+        return fail_usage("contact 需要网格（编号或路径）和目标文件%s", "");
+    zb_err e;
+    int64_t id;
+    if (grid_resolve(d, argv[1], &id, &e) != 0)
+        return fail(&e);
+    if (strcmp(argv[2], "-") == 0) {
+        /* to the terminal in its encoding (a file stays UTF-8) */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (!f)
+            return fail(&(zb_err){"内存不足"});
+        int rc = contact_sheet_print(d, id, NULL, f, &e);
+        fclose(f);
+        if (rc == 0)
+            cli_puts(stdout, text);
+        free(text);
+        return rc == 0 ? 0 : fail(&e);
+    }
+    if (contact_sheet_write(d, id, NULL, argv[2], &e) != 0)
+        return fail(&e);
+    cli_printf(stdout, "联系表已写入 %s\n", argv[2]);
+    return 0;
+}
+
 static int cmd_check(db *d)
 {
     zb_err e;
@@ -261,12 +313,25 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
     char **sub_argv = argv + optind;
     if (cmd && strcmp(cmd, "init") && strcmp(cmd, "demo") &&
         strcmp(cmd, "check") && strcmp(cmd, "backup") &&
-        strcmp(cmd, "signin"))
+        strcmp(cmd, "import") && strcmp(cmd, "export") &&
+        strcmp(cmd, "report") &&
+        strcmp(cmd, "signin") && strcmp(cmd, "contact"))
         return fail_usage("未知的命令：%s", cmd);
     if (cmd && strcmp(cmd, "init") == 0 && sub_argc > 1)
         return fail_usage("init 不需要参数：%s", sub_argv[1]);
     if (cmd && strcmp(cmd, "check") == 0 && sub_argc > 1)
         return fail_usage("check 不需要参数：%s", sub_argv[1]);
+    struct cli_io io;
+    bool is_io = cmd && (strcmp(cmd, "import") == 0 ||
+                         strcmp(cmd, "export") == 0);
+    int io_rc = is_io ? cli_io_parse(sub_argc, sub_argv, &io) : 0;
+    if (io_rc)
+        return io_rc;
+    struct cli_report rep;
+    bool is_report = cmd && strcmp(cmd, "report") == 0;
+    int rep_rc = is_report ? cli_report_parse(sub_argc, sub_argv, &rep) : 0;
+    if (rep_rc)
+        return rep_rc;
 
     char path[4096];
     if (cfg.db_path[0]) {
@@ -282,9 +347,15 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
         return 1;
     }
 
-    /* check and signin only read; everything else may create the file */
+    /* check, signin and contact only read; everything else may create
+     * the file */
     int flags = (cmd && (strcmp(cmd, "check") == 0 ||
-                         strcmp(cmd, "signin") == 0)) ? 0 : DB_OPEN_CREATE;
+                         strcmp(cmd, "signin") == 0 ||
+                         strcmp(cmd, "contact") == 0)) ? 0 : DB_OPEN_CREATE;
+    if (cmd && strcmp(cmd, "export") == 0)
+        flags = 0;   /* export only reads */
+    if (is_report)
+        flags = 0;   /* so does report */
     db *d = NULL;
     if (db_open(path, flags, &d, &e) != 0)
         return fail(&e);
@@ -296,12 +367,18 @@ int cli_main(int argc, char **argv, cli_tui_fn run_tui)
         cli_printf(stdout, "数据库已就绪：%s（版本 %d）\n", db_path(d),
                    db_schema_version(d));
         rc = 0;
-    } else if (strcmp(cmd, "demo") == 0)
+    } else if (is_io)
+        rc = cli_io_run(d, &io);
+    else if (is_report)
+        rc = cli_report_run(d, &rep, &cfg);
+    else if (strcmp(cmd, "demo") == 0)
         rc = cmd_demo(d, sub_argc, sub_argv);
     else if (strcmp(cmd, "check") == 0)
         rc = cmd_check(d);
     else if (strcmp(cmd, "signin") == 0)
         rc = cmd_signin(d, sub_argc, sub_argv);
+    else if (strcmp(cmd, "contact") == 0)
+        rc = cmd_contact(d, sub_argc, sub_argv);
     else
         rc = cmd_backup(d, sub_argc, sub_argv);
     db_close(d);

@@ -12,6 +12,9 @@ void config_defaults(struct zb_config *c)
     c->ambiguous_width = 1;
     c->lesson_unit = 2;
     c->lesson_min = 1;
+    c->pair_max_load = 3;
+    c->visit_days = 90;
+    c->backup_keep = 7;
 }
 
 int config_default_path(char *out, size_t outsz)
@@ -63,8 +66,45 @@ int config_set(struct zb_config *c, const char *key, const char *value,
         c->lesson_min = (int)v;
         return 0;
     }
+    if (strcmp(key, "pair-max-load") == 0) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v < 1 || v > 99)
+            return zb_fail(err, "pair-max-load 应为 1 到 99 的整数（当前为「%s」）",
+                           value);
+        c->pair_max_load = (int)v;
+        return 0;
+    }
+    if (strncmp(key, "visit-days", 10) == 0) {
+        int level = 0;
+        if (key[10] == '-' && key[11] >= '1' && key[11] <= '3' && !key[12])
+            level = key[11] - '0';
+        else if (key[10])
+            return zb_fail(err, "未知的设置「%s」（可用：visit-days、"
+                           "visit-days-1、visit-days-2、visit-days-3）", key);
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v < 1 || v > 3650)
+            return zb_fail(err, "%s 应为 1 到 3650 的天数（当前为「%s」）",
+                           key, value);
+        if (level)
+            c->visit_days_level[level] = (int)v;
+        else
+            c->visit_days = (int)v;
+        return 0;
+    }
+    if (strcmp(key, "backup-keep") == 0) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v < 0 || v > 365)
+            return zb_fail(err, "backup-keep 应为 0 到 365 的整数（0 表示不做每日"
+                           "备份；当前为「%s」）", value);
+        c->backup_keep = (int)v;
+        return 0;
+    }
     return zb_fail(err, "未知的设置「%s」（可用：ambiguous-width、database、"
-                   "lesson-unit、lesson-min）", key);
+                   "lesson-unit、lesson-min、pair-max-load、visit-days、"
+                   "visit-days-1/-2/-3、backup-keep）", key);
 }
 
 static char *trim(char *s)

@@ -2,7 +2,10 @@
  * lines of "key = value", '#' starts a comment. Command-line options
  * override the file. Keys: ambiguous-width (1|2), database (a path),
  * lesson-unit (month|quarter|year) and lesson-min (1..99): how many
- * 党课 the local rules ask for. */
+ * 党课 the local rules ask for; pair-max-load (1..99, default 3): pairs
+ * one helper may hold; visit-days (1..3650, default 90): days without a
+ * visit before a household is overdue, visit-days-1/-2/-3 overriding it
+ * for difficulty level 1/2/3. */
 #ifndef ZB_CONFIG_H
 #define ZB_CONFIG_H
 
@@ -17,6 +20,13 @@ struct zb_config {
      * 3 year; the values of enum period_unit). Default once a quarter. */
     int lesson_unit;
     int lesson_min;
+    /* 结对帮扶 (src/model/pair.h: pair_config_from) */
+    int pair_max_load;
+    int visit_days;
+    int visit_days_level[4];  /* [1..3]; 0 = visit_days */
+    /* Daily backups kept next to the database (src/io/backup_roll.h);
+     * backup-keep 0..365, default 7, 0 = none. */
+    int backup_keep;
 };
 
 void config_defaults(struct zb_config *c);

@@ -606,6 +606,17 @@ int db_backup(db *d, const char *dest, zb_err *err)
     return 0;
 }
 
+int db_set_cache(db *d, int kib, zb_err *err)
+{
+    char sql[128];
+    /* temp too: bulk loads stage rows in temporary tables. Back to
+     * configure()'s 500 KB and SQLite's default 2 MB for temp. */
+    snprintf(sql, sizeof sql, "PRAGMA main.cache_size = -%d;"
+             " PRAGMA temp.cache_size = -%d", kib > 0 ? kib : 500,
+             kib > 0 ? kib : 2000);
+    return db_exec(d, sql, err);
+}
+
 int db_is_empty(db *d, bool *empty, zb_err *err)
 {
     /* Real tables only: virtual tables (indexes of other tables) and

@@ -14,7 +14,7 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 /* Current schema version this program writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 /* PRAGMA application_id of a zhibu database ("ZHBU"). */
 #define DB_APPLICATION_ID 0x5A484255
 
@@ -69,6 +69,11 @@ int db_default_path(char *out, size_t outsz);
 
 /* Online backup to dest (sqlite3_backup): safe while others write. */
 int db_backup(db *d, const char *dest, zb_err *err);
+
+/* Page cache for bulk work (CSV import): kib > 0 KiB for the main and
+ * the temporary database, 0 = back to the small defaults. A bulk insert
+ * into indexed tables is much faster with the indexes' pages in memory. */
+int db_set_cache(db *d, int kib, zb_err *err);
 
 /* Copies text column col of the current row into out (NUL-terminated,
  * cut at a UTF-8 character boundary if too long; "" for NULL). */

@@ -108,11 +108,14 @@ extern const char db_schema_v2[];
 extern const char db_schema_v3[];
 /* src/db_schema_v4.c: pairing assistance (结对帮扶). */
 extern const char db_schema_v4[];
+/* src/db_schema_v5.c: the roll's counts per meeting (reports). */
+extern const char db_schema_v5[];
 
 const struct db_migration db_migrations[] = {
     {1, v1},
     {2, db_schema_v2},
     {3, db_schema_v3},
     {4, db_schema_v4},
+    {5, db_schema_v5},
 };
 const int db_migrations_n = sizeof db_migrations / sizeof db_migrations[0];

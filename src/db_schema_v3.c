@@ -78,5 +78,13 @@ const char db_schema_v3[] =
     /* Where a member lives (for 在职党员 not where their organisation
      * is). */
     "ALTER TABLE member ADD COLUMN residence_id INTEGER REFERENCES grid(id);"
-    "CREATE INDEX member_residence ON member(residence_id)"
-    " WHERE residence_id IS NOT NULL;";
+    /* left_kind: residents per node are counted from the index */
+    "CREATE INDEX member_residence ON member(residence_id, left_kind)"
+    " WHERE residence_id IS NOT NULL;"
+
+    /* The register by category and organisation: the organisation
+     * tree's counts per node (正式/预备) are one scan of it in group
+     * order, the number of 预备党员 a range of it (src/model/org_count.c).
+     * left_kind is in it so that SQLite reads it as a covering index. */
+    "CREATE INDEX member_register ON member(category, org_id, left_kind)"
+    " WHERE left_kind = 0;";

@@ -11,7 +11,9 @@ const char db_schema_v4[] =
     /* kinds: a bit set of enum hh_kind (src/model/household.h); level:
      * difficulty 1..3; status 1 open, 2 closed (close_reason, closed).
      * member_id: the 困难党员 this household is. last_visit: the latest
-     * visit date, kept by the visit model for the overdue list. */
+     * visit date, kept by the visit model for the overdue list.
+     * registered: the day it was registered (登记日期; may be earlier
+     * than created_at for records entered afterwards). */
     "CREATE TABLE household ("
     " id INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL CHECK (name <> ''),"
@@ -26,6 +28,8 @@ const char db_schema_v4[] =
     " phone TEXT NOT NULL DEFAULT '',"
     " address TEXT NOT NULL DEFAULT '',"
     " last_visit TEXT NOT NULL DEFAULT '' " DATE_OK("last_visit") ","
+    " registered TEXT NOT NULL CHECK (registered <> '') "
+    DATE_OK("registered") ","
     " closed TEXT NOT NULL DEFAULT '' " DATE_OK("closed") ","
     " close_reason TEXT NOT NULL DEFAULT '',"
     " created_at TEXT NOT NULL,"
@@ -33,7 +37,8 @@ const char db_schema_v4[] =
     " updated_by TEXT NOT NULL DEFAULT '',"
     " needs TEXT NOT NULL DEFAULT '',"
     " plan TEXT NOT NULL DEFAULT '',"
-    " CHECK ((status = 2) = (closed <> ''))"
+    " CHECK ((status = 2) = (closed <> '')),"
+    " CHECK (closed = '' OR closed >= registered)"
     ");"
     "CREATE INDEX household_py ON household(sort_py, id);"
     "CREATE INDEX household_grid ON household(grid_id)"
@@ -41,6 +46,10 @@ const char db_schema_v4[] =
     "CREATE INDEX household_member ON household(member_id)"
     " WHERE member_id IS NOT NULL;"
     "CREATE INDEX household_open ON household(status, last_visit);"
+    /* the list orders (src/model/household_list.c) */
+    "CREATE INDEX household_level ON household(level DESC, sort_py, id);"
+    "CREATE INDEX household_visit ON household(last_visit, sort_py, id);"
+    "CREATE INDEX household_reg ON household(registered, id);"
 
     /* A helper is a member or a person from a partner unit (共建单位).
      * end_date '' = ongoing. */
@@ -88,4 +97,9 @@ const char db_schema_v4[] =
     "CREATE INDEX visit_pair ON visit(pair_id, date);"
     "CREATE INDEX visit_date ON visit(date);"
     "CREATE INDEX visit_followup ON visit(followup_due)"
-    " WHERE followup_due <> '' AND followup_done = '';";
+    " WHERE followup_due <> '' AND followup_done = '';"
+
+    /* The pairing assistant reads every possible helper: this covering
+     * index is a tenth of the member table (src/model/assist.c). */
+    "CREATE INDEX member_pairing ON member(residence_id, left_kind, lost,"
+    " party_status, address, name) WHERE residence_id IS NOT NULL;";

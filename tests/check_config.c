@@ -78,13 +78,68 @@ START_TEST(errors_name_the_line)
 }
 END_TEST
 
+START_TEST(pairing_settings)
+{
+    struct zb_config c;
+    zb_err e;
+    config_defaults(&c);
+    ck_assert_int_eq(c.pair_max_load, 3);
+    ck_assert_int_eq(c.visit_days, 90);
+    ck_assert_int_eq(c.visit_days_level[3], 0);
+    write_file("pair-max-load = 5\nvisit-days = 60\nvisit-days-3 = 30\n");
+    ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+    ck_assert_int_eq(c.pair_max_load, 5);
+    ck_assert_int_eq(c.visit_days, 60);
+    ck_assert_int_eq(c.visit_days_level[1], 0);
+    ck_assert_int_eq(c.visit_days_level[3], 30);
+    unlink(path);
+    const char *const bad[] = {"pair-max-load = 0\n", "pair-max-load = x\n",
+                               "visit-days = 0\n", "visit-days-2 = 4000\n",
+                               "visit-days-4 = 30\n", "visit-days- = 30\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        write_file(bad[i]);
+        ck_assert_msg(config_load(&c, path, &e) == -1, "%s", bad[i]);
+        ck_assert_ptr_nonnull(strstr(e.msg, "第 1 行"));
+        unlink(path);
+    }
+    ck_assert_int_eq(c.pair_max_load, 5);
+}
+END_TEST
+
+START_TEST(backup_keep_setting)
+{
+    struct zb_config c;
+    zb_err e;
+    config_defaults(&c);
+    ck_assert_int_eq(c.backup_keep, 7);
+    write_file("backup-keep = 0\n");
+    ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+    ck_assert_int_eq(c.backup_keep, 0);
+    unlink(path);
+    write_file("backup-keep = 30\n");
+    ck_assert_msg(config_load(&c, path, &e) == 0, "%s", e.msg);
+    ck_assert_int_eq(c.backup_keep, 30);
+    unlink(path);
+    write_file("backup-keep = -1\n");
+    ck_assert_int_eq(config_load(&c, path, &e), -1);
+    ck_assert_ptr_nonnull(strstr(e.msg, "backup-keep 应为 0 到 365"));
+    unlink(path);
+    write_file("backup-keep = many\n");
+    ck_assert_int_eq(config_load(&c, path, &e), -1);
+    ck_assert_ptr_nonnull(strstr(e.msg, "第 1 行"));
+    unlink(path);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("config");
     TCase *tc = tcase_create("config");
     tcase_add_test(tc, defaults_and_missing_file);
     tcase_add_test(tc, values_and_comments);
+    tcase_add_test(tc, backup_keep_setting);
     tcase_add_test(tc, errors_name_the_line);
+    tcase_add_test(tc, pairing_settings);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

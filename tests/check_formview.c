@@ -470,6 +470,8 @@ START_TEST(test_bool_ref_readonly)
     ck_assert_int_eq(fv_focus(fv), F_BRANCH);
     ck_assert_int_eq(C.picked, 1);
     ck_assert_int_eq(fv_ref(fv, F_BRANCH), 42);
+    /* a pick is a change the screen hears about at once */
+    ck_assert_int_eq(C.changed[F_BRANCH], 1);
     ck_assert_int_eq(harness_col(&H, R_BRANCH, "第一网格党支部"), X0);
     /* Tab skips the read-only field and wraps to the first. */
     harness_key(&H, '\t');

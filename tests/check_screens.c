@@ -11,6 +11,7 @@
 
 #include "domain.h"
 #include "harness.h"
+#include "model/grid.h"
 #include "model/member.h"
 #include "model/org.h"
 #include "screens.h"
@@ -290,6 +291,60 @@ START_TEST(delete_and_mark_left)
 }
 END_TEST
 
+START_TEST(form_sets_residence_grid)
+{
+    struct grid_node g;
+    int64_t ids[3] = {0};
+    const char *names[3] = {"东湖社区", "第一网格", "1号楼"};
+    const int levels[3] = {GRID_COMMUNITY, GRID_GRID, GRID_BUILDING};
+    zb_err e;
+    for (int i = 0; i < 3; i++) {
+        grid_node_init(&g);
+        g.parent_id = i ? ids[i - 1] : 0;
+        g.level = levels[i];
+        snprintf(g.name, sizeof g.name, "%s", names[i]);
+        ck_assert_msg(grid_save(d, &g, &e) == 0, "%s", e.msg);
+        ids[i] = g.id;
+    }
+    harness_key(&h, '/');
+    harness_type(&h, "zxj");
+    harness_key(&h, TUI_KEY_ENTER);
+    harness_key(&h, TUI_KEY_ENTER);
+    for (int i = 0; i < 13; i++)   /* 姓名 ... 家庭住址, 居住网格 */
+        harness_key(&h, '\t');
+    harness_key(&h, TUI_KEY_ENTER);
+    harness_type(&h, "1号楼");
+    harness_key(&h, TUI_KEY_ENTER);
+    harness_run(&h);
+    int row = harness_find(&h, "居住网格");
+    char text[512];
+    harness_row(&h, row, text, sizeof text);
+    dump_on_fail(row >= 0 && strstr(text, "东湖社区/第一网格/1号楼") != NULL,
+                 "residence path in the form");
+    harness_key(&h, TUI_CTRL('s'));
+    harness_run(&h);
+    dump_on_fail(harness_find(&h, "已保存") >= 0, "saved");
+    member m;
+    ck_assert(member_get(d, 1, &m, &e) == 0);
+    ck_assert_int_eq(m.residence_id, ids[2]);
+    /* shown again when the form is opened; 「无」 clears it */
+    harness_key(&h, TUI_KEY_ENTER);
+    for (int i = 0; i < 13; i++)
+        harness_key(&h, '\t');
+    harness_run(&h);
+    row = harness_find(&h, "居住网格");
+    harness_row(&h, row, text, sizeof text);
+    dump_on_fail(strstr(text, "东湖社区/第一网格/1号楼") != NULL, "reloaded");
+    harness_key(&h, TUI_KEY_ENTER);
+    harness_type(&h, "无");
+    harness_key(&h, TUI_KEY_ENTER);
+    harness_key(&h, TUI_CTRL('s'));
+    harness_run(&h);
+    ck_assert(member_get(d, 1, &m, &e) == 0);
+    ck_assert_int_eq(m.residence_id, 0);
+}
+END_TEST
+
 START_TEST(resize_keeps_form_text)
 {
     harness_key(&h, 'a');
@@ -316,6 +371,7 @@ int main(void)
     tcase_add_test(tc, form_edits_and_saves_phone);
     tcase_add_test(tc, new_member_duplicate_id_refused);
     tcase_add_test(tc, delete_and_mark_left);
+    tcase_add_test(tc, form_sets_residence_grid);
     tcase_add_test(tc, resize_keeps_form_text);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

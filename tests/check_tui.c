@@ -664,6 +664,21 @@ START_TEST(test_box_ascii)
 }
 END_TEST
 
+/* A dialog box whose edges fall on the second half of a wide character
+ * (left) and the first half of one (right) blanks those characters
+ * whole: no half is left in the screen model. */
+START_TEST(test_box_over_wide)
+{
+    start(24, 80);
+    tui_put(stdscr, 3, 0, "中华人民共和国中华人民共和国", 40, TEXT_LEFT, 0);
+    tui_box(stdscr, 2, 5, 3, 12, NULL, 0);
+    /* column 5 is the second half of 人 (4-5), column 16 the first
+     * half of 华 (16-17): both become spaces */
+    ck_assert_str_eq(R(3), "中华 |          | 人民共和国");
+    harness_stop(&h);
+}
+END_TEST
+
 static Suite *tui_suite(void)
 {
     Suite *s = suite_create("tui");
@@ -677,6 +692,7 @@ static Suite *tui_suite(void)
     tcase_add_test(tc, test_put_budget);
     tcase_add_test(tc, test_wcwidth_interposed);
     tcase_add_test(tc, test_box_ascii);
+    tcase_add_test(tc, test_box_over_wide);
     tcase_add_test(tc, test_read_key_translation);
     tcase_add_test(tc, test_key_code_yes);
     suite_add_tcase(s, tc);

@@ -51,9 +51,46 @@ int attendance_prepare(db *d, int64_t meeting_id, zb_err *err)
         "  AND m.party_status <> 2"
         "  AND NOT EXISTS (SELECT 1 FROM attendance x"
         "   WHERE x.meeting_id = ?1 AND x.member_id = m.id)";
+    /* A 支部委员会 with committee posts (书记 … 委员, src/model/org.h)
+     * recorded for the date expects their holders, wherever their
+     * membership sits; without any, the whole branch as above. */
+    static const char committee[] =
+        "WITH mt(org_id, date) AS (SELECT org_id, date FROM meeting"
+        "  WHERE id = ?1),"
+        " holders(member_id) AS (SELECT p.member_id FROM org_post p, mt"
+        "  WHERE p.org_id = mt.org_id AND p.post BETWEEN 1 AND 6"
+        "  AND p.member_id IS NOT NULL"
+        "  AND (p.start_date = '' OR p.start_date <= mt.date)"
+        "  AND (p.end_date = '' OR p.end_date >= mt.date))"
+        " INSERT INTO attendance (meeting_id, member_id, guest, state,"
+        "  category, org_id, updated_at, updated_by)"
+        " SELECT ?1, m.id, 0, 0,"
+        "  CASE WHEN m.category = 2 OR m.full_date > mt.date THEN 2"
+        "  ELSE 1 END, m.org_id, ?2, ?3"
+        " FROM mt, member m WHERE m.id IN (SELECT member_id FROM holders)"
+        "  AND m.join_date <= mt.date"
+        "  AND (m.left_kind = 0 OR m.left_date >= mt.date)"
+        "  AND m.party_status <> 2"
+        "  AND NOT EXISTS (SELECT 1 FROM attendance x"
+        "   WHERE x.meeting_id = ?1 AND x.member_id = m.id)";
+    static const char has_holders[] =
+        "SELECT count(*) FROM meeting t JOIN org_post p ON p.org_id = t.org_id"
+        " WHERE t.id = ?1 AND t.kind = 2 AND p.post BETWEEN 1 AND 6"
+        " AND p.member_id IS NOT NULL"
+        " AND (p.start_date = '' OR p.start_date <= t.date)"
+        " AND (p.end_date = '' OR p.end_date >= t.date)";
     char now[20];
     db_now(now);
-    sqlite3_stmt *st = db_stmt(d, sql, err);
+    sqlite3_stmt *st = db_stmt(d, has_holders, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, meeting_id);
+    int rc = sqlite3_step(st);
+    bool by_posts = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return db_fail(d, err, "读取支部委员");
+    st = db_stmt(d, by_posts ? committee : sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, meeting_id);

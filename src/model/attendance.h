@@ -27,6 +27,8 @@ enum att_state {
  * members; for any other organisation the members of it and of its whole
  * subtree (a 支部 meeting includes its 党小组). A member is expected if
  * joined on or before the date, not left before it, and not 停止党籍.
+ * A 支部委员会 expects only the holders of the organisation's committee
+ * posts (书记 … 委员, org_post) on the date, when any are recorded.
  * Idempotent. Part of the caller's transaction if one is open. */
 int attendance_prepare(db *d, int64_t meeting_id, zb_err *err);
 

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "domain.h"
+#include "model/demo_grids.h"
 #include "model/demo_meetings.h"
+#include "model/demo_pairs.h"
+#include "model/demo_posts.h"
 #include "model/member.h"
 #include "model/org.h"
 #include "pinyin.h"
@@ -394,6 +397,24 @@ static void make_phone(struct ctx *c, char *out, size_t outsz)
         out[10] = '9';
 }
 
+void demo_name(uint64_t *state, char *out, size_t outsz)
+{
+    struct rng r = {*state};
+    make_name(&r, chance(&r, 550) ? GENDER_MALE : GENDER_FEMALE, out, outsz);
+    *state = r.s;
+}
+
+void demo_phone(uint64_t *state, char *out, size_t outsz)
+{
+    struct rng r = {*state};
+    snprintf(out, outsz, "%s%08d",
+             mobile_prefixes[below(&r, N(mobile_prefixes))],
+             below(&r, 100000000));
+    if (strcmp(out, "13912345678") == 0)    /* the e2e test's number */
+        out[10] = '9';
+    *state = r.s;
+}
+
 static int pick_kind(struct rng *r)
 {
     int x = below(r, 100);
@@ -714,7 +735,13 @@ int demo_fill_opts(db *d, const struct demo_options *o,
     if (!rc)
         rc = fill(&c, o->members, o->communities, when, err);
     if (!rc)
+        rc = demo_grids(d, (uint64_t)seed + 2, err);
+    if (!rc)
+        rc = demo_posts(d, (uint64_t)seed + 3, c.today_s, NULL, err);
+    if (!rc)
         rc = demo_meetings(d, o->months, (uint64_t)seed + 1, &mc, err);
+    if (!rc)
+        rc = demo_pairs(d, (uint64_t)seed + 4, NULL, err);
     if (!rc)
         rc = db_commit(d, err);
     if (rc)

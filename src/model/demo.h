@@ -2,6 +2,9 @@
 #ifndef ZB_MODEL_DEMO_H
 #define ZB_MODEL_DEMO_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "db.h"
 
 #define DEMO_COMMUNITIES_MAX 500
@@ -33,5 +36,12 @@ int demo_fill_opts(db *d, const struct demo_options *o,
 
 /* demo_fill_opts with n_members, seed, and the other defaults. */
 int demo_fill(db *d, long n_members, unsigned seed, zb_err *err);
+
+/* The generators of demo people for the other demo modules: a name
+ * (common surname and given-name characters, never one from the source
+ * documents) and a mobile number, drawn from the splitmix64 state
+ * *state (advanced). */
+void demo_name(uint64_t *state, char *out, size_t outsz);
+void demo_phone(uint64_t *state, char *out, size_t outsz);
 
 #endif

@@ -114,6 +114,11 @@ struct dm_member {
 
 enum { B_NORMAL, B_MOBILE, B_NEVER, B_FADED };
 
+struct dm_post {             /* a committee term: member, days */
+    int member;
+    long from, to;            /* 0 = open */
+};
+
 struct dm_org {
     int64_t id;
     int depth;
@@ -123,6 +128,8 @@ struct dm_org {
     int nmembers, cap;
     int *expected;            /* own (党小组) or whole subtree */
     int nexpected;
+    struct dm_post *posts;    /* committee terms (支部委员会 rolls) */
+    int nposts, posts_cap;
 };
 
 struct gen {
@@ -283,6 +290,86 @@ static int place_members(struct gen *g, zb_err *err)
     return rc ? zb_fail(err, "内存不足") : 0;
 }
 
+/* The committee terms (书记 … 委员) held by members on the register:
+ * a 支部委员会 expects them (the rule of attendance_prepare). */
+static int load_posts(struct gen *g, zb_err *err)
+{
+    static const char sql[] =
+        "SELECT org_id, member_id, start_date, end_date FROM org_post"
+        " WHERE post BETWEEN 1 AND 6 AND member_id IS NOT NULL";
+    struct idmap *map = malloc(((size_t)g->no + 1) * sizeof *map);
+    if (!map)
+        return zb_fail(err, "内存不足");
+    for (int i = 0; i < g->no; i++)
+        map[i] = (struct idmap){g->o[i].id, i};
+    qsort(map, (size_t)g->no, sizeof *map, cmp_idmap);
+    sqlite3_stmt *st = db_stmt(g->d, sql, err);
+    if (!st) {
+        free(map);
+        return -1;
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct idmap key = {sqlite3_column_int64(st, 0), 0};
+        struct idmap *f = bsearch(&key, map, (size_t)g->no, sizeof *map,
+                                  cmp_idmap);
+        int64_t mid = sqlite3_column_int64(st, 1);
+        int lo = 0, hi = g->nm;     /* g->m is in id order */
+        while (lo < hi) {
+            int mi = (lo + hi) / 2;
+            if (g->m[mi].id < mid)
+                lo = mi + 1;
+            else
+                hi = mi;
+        }
+        if (!f || lo >= g->nm || g->m[lo].id != mid)
+            continue;
+        struct dm_org *o = &g->o[f->idx];
+        if (o->nposts == o->posts_cap) {
+            int c = o->posts_cap ? o->posts_cap * 2 : 8;
+            struct dm_post *v = realloc(o->posts, (size_t)c * sizeof *v);
+            if (!v) {
+                sqlite3_reset(st);
+                free(map);
+                return zb_fail(err, "内存不足");
+            }
+            o->posts = v;
+            o->posts_cap = c;
+        }
+        char a[11], b[11];
+        db_text(st, 2, a, sizeof a);
+        db_text(st, 3, b, sizeof b);
+        o->posts[o->nposts++] = (struct dm_post){lo, parse_day(a),
+                                                 parse_day(b)};
+    }
+    sqlite3_reset(st);
+    free(map);
+    return rc == SQLITE_DONE ? 0 : db_fail(g->d, err, "读取支部委员");
+}
+
+/* The members a meeting of kind expects on day, into out (distinct). */
+static int roll_of(const struct dm_org *o, int kind, long day, int *out)
+{
+    int n = 0;
+    if (kind == MK_COMMITTEE) {
+        for (int i = 0; i < o->nposts; i++) {
+            const struct dm_post *p = &o->posts[i];
+            if ((p->from && p->from > day) || (p->to && p->to < day))
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n && !dup; k++)
+                dup = out[k] == p->member;
+            if (!dup)
+                out[n++] = p->member;
+        }
+        if (n > 0)
+            return n;
+    }
+    for (int i = 0; i < o->nexpected; i++)
+        out[n++] = o->expected[i];
+    return n;
+}
+
 /* ---- writing ---- */
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
@@ -352,17 +439,24 @@ static bool expected_on(const struct dm_member *m, long day)
            !m->suspended;
 }
 
-static int write_roll(struct gen *g, const struct dm_org *o, int64_t mid,
-                      long day, int *expected, int *present, zb_err *err)
+static int write_roll(struct gen *g, const struct dm_org *o, int kind,
+                      int64_t mid, long day, int *expected, int *present,
+                      zb_err *err)
 {
+    *expected = *present = 0;
+    int *who = malloc(((size_t)o->nexpected + (size_t)o->nposts + 1) *
+                      sizeof *who);
+    if (!who)
+        return zb_fail(err, "内存不足");
+    int nwho = roll_of(o, kind, day, who);
     char date[11], when[20], makeup[11];
     rules_day_format(day, date);
     snprintf(when, sizeof when, "%s 20:00:00", date);
     bool past = day < g->today;
     sqlite3_stmt *st = g->ins_row;
     *expected = *present = 0;
-    for (int i = 0; i < o->nexpected; i++) {
-        struct dm_member *m = &g->m[o->expected[i]];
+    for (int i = 0; i < nwho; i++) {
+        struct dm_member *m = &g->m[who[i]];
         if (!expected_on(m, day))
             continue;
         const char *reason = "";
@@ -398,8 +492,10 @@ static int write_roll(struct gen *g, const struct dm_org *o, int64_t mid,
         sqlite3_bind_text(st, 12, g->user, -1, SQLITE_STATIC);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
+        if (rc != SQLITE_DONE) {
+            free(who);
             return db_fail(g->d, err, "生成演示考勤");
+        }
         g->counts.rows++;
     }
     if (past && chance(&g->r, 30)) {
@@ -418,10 +514,13 @@ static int write_roll(struct gen *g, const struct dm_org *o, int64_t mid,
         sqlite3_bind_text(st, 12, g->user, -1, SQLITE_STATIC);
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
+        if (rc != SQLITE_DONE) {
+            free(who);
             return db_fail(g->d, err, "生成演示考勤");
+        }
         g->counts.rows++;
     }
+    free(who);
     return 0;
 }
 
@@ -458,7 +557,7 @@ static int write_meeting(struct gen *g, const struct dm_org *o,
     int64_t mid = sqlite3_last_insert_rowid(db_handle(g->d));
     g->counts.meetings++;
     int expected, present;
-    if (write_roll(g, o, mid, p->day, &expected, &present, err))
+    if (write_roll(g, o, p->kind, mid, p->day, &expected, &present, err))
         return -1;
     if (p->day >= g->today)
         return 0;
@@ -631,7 +730,7 @@ int demo_meetings(db *d, int months, uint64_t seed,
     if (db_begin(d, err))
         return -1;
     if (load_orgs(&g, err) || load_members(&g, err) ||
-        place_members(&g, err))
+        place_members(&g, err) || load_posts(&g, err))
         goto done;
     /* The statements stay prepared for the whole run (db_stmt's cache
      * could evict them between uses: these are used a million times). */
@@ -670,6 +769,7 @@ done:
     for (int i = 0; i < g.no; i++) {
         free(g.o[i].members);
         free(g.o[i].expected);
+        free(g.o[i].posts);
     }
     free(g.o);
     free(g.m);

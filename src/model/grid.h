@@ -69,12 +69,14 @@ struct grid_item {
     /* The children's totals summed (-1 when none has one): shown next
      * to an entered value so a mismatch is visible. */
     long child_households, child_population;
-    long residents;            /* members whose residence is in the subtree */
+    long residents;            /* members on the register whose
+                                  residence is in the subtree */
 };
 
 /* The whole tree in tree order (parent before children, siblings by
- * sort then pinyin of name), totals computed, as a malloc'ed array.
- * Caller frees *items. */
+ * sort then pinyin of name, numbers in names read as numbers: 第二网格
+ * before 第十网格), totals computed, as a malloc'ed array. residents:
+ * members on the register (not those who left). Caller frees *items. */
 int grid_list(db *d, struct grid_item **items, int *n, zb_err *err);
 
 void grid_node_init(struct grid_node *g);   /* zeroed, figures -1 */
@@ -88,7 +90,9 @@ int grid_get(db *d, int64_t id, struct grid_node *out, zb_err *err);
 int grid_validate(db *d, const struct grid_node *g, const char **field,
                   zb_err *err);
 /* Inserts (id == 0, sets it) or updates, after grid_validate, in one
- * transaction. */
+ * transaction. Also refused: a sibling with the same name, a '/' in the
+ * name (it separates paths), a level change that would leave children
+ * not below it or roles of another level on it. */
 int grid_save(db *d, struct grid_node *g, zb_err *err);
 /* Moves id under new_parent (0 = make it a root, only for a 社区).
  * Refused: under itself or its own subtree ("不能移到它自己的下级"),
@@ -98,6 +102,11 @@ int grid_move(db *d, int64_t id, int64_t new_parent, zb_err *err);
  * child nodes, roles (current or past), residents, organisations built
  * on it, or households in need registered on it. */
 int grid_delete(db *d, int64_t id, zb_err *err);
+
+/* The node named by s: its id ("17") or its path as grid_list shows it
+ * ("东城社区/第一片区/第二网格"; blanks around each name ignored).
+ * Refused with a Chinese message if there is none. */
+int grid_resolve(db *d, const char *s, int64_t *id, zb_err *err);
 
 /* ---- roles ---- */
 
@@ -119,21 +128,64 @@ int grid_role_list(db *d, int64_t grid_id, bool include_past,
                    zb_err *err);
 int grid_role_get(db *d, int64_t id, struct grid_role *out, zb_err *err);
 /* Refused with a Chinese message and *field set ("name", "role",
- * "phone", "start_date", "end_date"): no person ("请填写担任此职务的人员"),
- * a role that does not belong on the node's level, a bad phone, end
- * before start, dates overlapping another term of the same role on the
- * same node ("与 张三 2024-01-01 至今 的任期重叠"). */
+ * "phone", "start_date", "end_date"; "grid" when the node is gone): no
+ * person ("请填写担任此职务的人员"), a role that does not belong on the
+ * node's level, no phone on a current term ("请填写联系电话"), a bad
+ * phone, a bad date, end before start, dates overlapping another term
+ * of the same role on the same node ("与 张三 2024-01-01 至今 的任期重叠";
+ * "" start = since ever, "" end = still). Several 网格员（兼职） may
+ * serve at once: for them only the same person (member or name) twice
+ * overlaps. grid_role_save first copies a picked member's name (and
+ * phone, when none is given) and normalizes lenient dates (2025/3/1). */
 int grid_role_validate(db *d, const struct grid_role *r, const char **field,
                        zb_err *err);
 int grid_role_save(db *d, struct grid_role *r, zb_err *err);
 int grid_role_delete(db *d, int64_t id, zb_err *err);
+
+/* ---- contact sheet (公示牌 / 联系卡) data ---- */
+
+struct grid_contact {
+    int64_t grid_id;           /* the node the role is on */
+    int role;                  /* enum grid_role_kind */
+    char where[512];           /* for a node below the sheet's node, its
+                                  path from there ("3号楼/1单元"); "" for
+                                  the node itself and its ancestors */
+    char name[32 * 4 + 1];
+    char phone[32];
+};
+
+struct grid_contact_org {
+    int64_t org_id;
+    char name[128];
+    char secretary[32 * 4 + 1];   /* current 书记, "" if none */
+    char phone[32];
+};
+
+struct grid_contacts {
+    char path[512];            /* the node's path */
+    int level;
+    struct grid_contact *people;   /* malloc'ed */
+    int npeople;
+    struct grid_contact_org *orgs;  /* malloc'ed */
+    int norgs;
+};
+
+/* Who to call about node grid_id on today: the roles current on its
+ * ancestors, on itself, then on every node below it in tree order
+ * (by role and start date on each node); the active organisations built
+ * on the node or below it, else those on its nearest ancestor that has
+ * any, each with its current 书记. Free with grid_contacts_free. */
+int grid_contacts(db *d, int64_t grid_id, const char *today,
+                  struct grid_contacts *out, zb_err *err);
+void grid_contacts_free(struct grid_contacts *c);
 
 /* ---- coverage (一片三长、每格定人) ---- */
 
 enum grid_gap_kind {
     GAP_NO_GRID_HEAD = 1,      /* 网格 without a current 网格长 */
     GAP_NO_WORKER,             /* 网格 without a current 网格员 */
-    GAP_AREA_HEADS,            /* 片区 missing one of 片长/党小组长/退管小组长 */
+    GAP_AREA_HEADS,            /* 片区 missing one of 片长, 党小组长,
+                                  退管小组长 */
     GAP_NO_BUILDING_HEAD,      /* 楼栋 without a current 楼栋长 */
     GAP_SIZE_HOUSEHOLDS,       /* 网格 outside 300–500 households */
     GAP_SIZE_POPULATION,       /* 网格 outside 1,000–1,500 people */
@@ -144,7 +196,8 @@ struct grid_gap {
     int64_t grid_id;
     int kind;                  /* enum grid_gap_kind */
     char path[512];
-    char text[256];            /* "缺网格长", "户数 812，超出 300–500 户" */
+    char text[256];            /* "缺网格长", "户数 812，超出 300-500 户"
+                                  (ASCII '-': no ambiguous-width dash) */
 };
 
 /* Gaps in the subtree of community_id (0 = every community) on date

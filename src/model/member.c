@@ -27,7 +27,7 @@ void member_init(member *m)
     " education, category, coalesce(org_id, 0), join_date, full_date," \
     " job, phone, address, party_status, lost, lost_date, mobile," \
     " mobile_dest, kind, employer, notes, left_kind, left_date," \
-    " updated_at, updated_by"
+    " updated_at, updated_by, coalesce(residence_id, 0)"
 
 static void read_member(sqlite3_stmt *st, member *m)
 {
@@ -59,6 +59,32 @@ static void read_member(sqlite3_stmt *st, member *m)
     db_text(st, 24, m->left_date, sizeof m->left_date);
     db_text(st, 25, m->updated_at, sizeof m->updated_at);
     db_text(st, 26, m->updated_by, sizeof m->updated_by);
+    m->residence_id = sqlite3_column_int64(st, 27);
+}
+
+int member_each(db *d, int (*fn)(void *ctx, const member *m), void *ctx,
+                zb_err *err)
+{
+    static const char sql[] = "SELECT " MEMBER_COLS
+                              " FROM member ORDER BY id";
+    member *m = malloc(sizeof *m);
+    if (!m)
+        return zb_fail(err, "内存不足");
+    sqlite3_stmt *st = db_stmt(d, sql, err);
+    if (!st) {
+        free(m);
+        return -1;
+    }
+    int rc = SQLITE_DONE, r = 0;
+    while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_member(st, m);
+        r = fn(ctx, m);
+    }
+    sqlite3_reset(st);
+    free(m);
+    if (r)
+        return r;
+    return rc == SQLITE_DONE ? 0 : db_fail(d, err, "读取党员");
 }
 
 int member_get(db *d, int64_t id, member *out, zb_err *err)
@@ -181,7 +207,7 @@ static const char update_sql[] =
     " ethnic = ?18, education = ?19, job = ?20, lost = ?21,"
     " lost_date = ?22, mobile = ?23, mobile_dest = ?24, employer = ?25,"
     " address = ?26, left_date = ?27, updated_at = ?29,"
-    " updated_by = ?30, notes = ?31 WHERE id = ?1";
+    " updated_by = ?30, notes = ?31, residence_id = ?32 WHERE id = ?1";
 
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -226,6 +252,10 @@ void member_bind(sqlite3_stmt *st, const member *m, int64_t id,
     bind_text(st, 29, now);
     bind_text(st, 30, user);
     bind_text(st, 31, m->notes);
+    if (m->residence_id > 0)
+        sqlite3_bind_int64(st, 32, m->residence_id);
+    else
+        sqlite3_bind_null(st, 32);
 }
 
 static int save_fail(db *d, zb_err *err, const char *what)
@@ -235,7 +265,8 @@ static int save_fail(db *d, zb_err *err, const char *what)
         return zb_fail(err, "保存失败：数据不符合要求（日期应为"
                        " YYYY-MM-DD，性别等代码应有效）");
     if (ext == SQLITE_CONSTRAINT_FOREIGNKEY)
-        return zb_fail(err, "保存失败：所在党组织不存在");
+        return zb_fail(err, "保存失败：所在党组织不存在"
+                       "（或居住的网格节点已被删除）");
     if (ext == SQLITE_CONSTRAINT_UNIQUE)
         return zb_fail(err, "保存失败：公民身份号码或党员编号已被使用");
     return db_fail(d, err, what);

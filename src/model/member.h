@@ -42,6 +42,8 @@ typedef struct member {
     char notes[MEMBER_NOTES_CHARS * 4 + 1];
     int left_kind;              /* LEFT_* */
     char left_date[11];
+    int64_t residence_id;       /* grid node where the member lives
+                                   (model/grid.h), 0 = not known */
     char updated_at[20];        /* "YYYY-MM-DD HH:MM:SS" UTC */
     char updated_by[64];
 } member;
@@ -50,6 +52,10 @@ void member_init(member *m);   /* zeroed, category/party_status/kind set
                                   to their usual defaults */
 
 int member_get(db *d, int64_t id, member *out, zb_err *err);
+/* Every member (also those who left) in member-number order, through
+ * fn; stops at the first non-zero return of fn and returns it (export). */
+int member_each(db *d, int (*fn)(void *ctx, const member *m), void *ctx,
+                zb_err *err);
 
 /* Inserts (id == 0: assigns id and member_no) or updates, in one
  * transaction, with the search and sort keys recomputed and
@@ -149,6 +155,8 @@ struct member_query {
     bool desc;
     int64_t org_id;        /* 0 = all; else this organisation and
                               every organisation under it */
+    bool org_direct;       /* with org_id: that organisation only, not
+                              the ones under it */
     bool include_left;     /* members who left are hidden by default */
 };
 

@@ -13,19 +13,20 @@ struct sqlite3_stmt;
 
 /* ---- rows (member.c) ---- */
 
-/* Parameters ?1 .. ?31, shared by INSERT and UPDATE (which skips ?2,
+/* Parameters ?1 .. ?32, shared by INSERT and UPDATE (which skips ?2,
  * ?28: member_no and created_at never change). */
 #define MEMBER_COL_LIST \
     "id, member_no, left_kind, org_id, name, sort_py," \
     " sort_strokes, search, gender, birth_date, category, kind," \
     " party_status, phone, id_number, join_date, full_date, ethnic," \
     " education, job, lost, lost_date, mobile, mobile_dest, employer," \
-    " address, left_date, created_at, updated_at, updated_by, notes"
+    " address, left_date, created_at, updated_at, updated_by, notes," \
+    " residence_id"
 #define MEMBER_INSERT_COLS " (" MEMBER_COL_LIST ")"
 #define MEMBER_INSERT_VALUES MEMBER_INSERT_COLS \
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13," \
     " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26," \
-    " ?27, ?28, ?29, ?30, ?31)"
+    " ?27, ?28, ?29, ?30, ?31, ?32)"
 
 void member_bind(struct sqlite3_stmt *st, const member *m, int64_t id,
                  const char *search, const char *py, const char *strokes,

@@ -462,7 +462,9 @@ static void add_from(struct sql *s, const struct member_query *q,
         add(s, " AND m.left_kind = 0");
     if (src == SRC_SCAN || (src == SRC_INDEX && p->recheck))
         add(s, " AND zb_contains(m.search, :needle)");
-    if (q->org_id > 0)
+    if (q->org_id > 0 && q->org_direct)
+        add(s, " AND m.org_id = :org");
+    else if (q->org_id > 0)
         add(s, " AND m.org_id IN (WITH RECURSIVE sub(id) AS"
                " (SELECT :org UNION SELECT o.id FROM org o"
                " JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");
@@ -1211,7 +1213,9 @@ int member_position(db *d, const struct member_query *q, int64_t id,
         add(&one, " AND m.left_kind = 0");
     if (p.kind != PLAN_ALL)
         add(&one, " AND zb_contains(m.search, :needle)");
-    if (q->org_id > 0)
+    if (q->org_id > 0 && q->org_direct)
+        add(&one, " AND m.org_id = :org");
+    else if (q->org_id > 0)
         add(&one, " AND m.org_id IN (WITH RECURSIVE sub(id) AS"
                   " (SELECT :org UNION SELECT o.id FROM org o"
                   " JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub)");

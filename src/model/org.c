@@ -210,3 +210,42 @@ int org_name(db *d, int64_t id, char *out, size_t outsz, zb_err *err)
     return rc == SQLITE_ROW || rc == SQLITE_DONE
         ? 0 : db_fail(d, err, "读取党组织名称");
 }
+
+/* ---- one organisation ---- */
+
+void org_init(struct org *o)
+{
+    memset(o, 0, sizeof *o);
+    o->active = true;
+}
+
+int org_get(db *d, int64_t id, struct org *out, zb_err *err)
+{
+    static const char sql[] =
+        "SELECT id, coalesce(parent_id, 0), name, kind, coalesce(grid_id, 0),"
+        " founded, active, notes, sort, updated_at, updated_by"
+        " FROM org WHERE id = ?1";
+    org_init(out);
+    sqlite3_stmt *st = db_stmt(d, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(st, 0);
+        out->parent_id = sqlite3_column_int64(st, 1);
+        db_text(st, 2, out->name, sizeof out->name);
+        db_text(st, 3, out->kind, sizeof out->kind);
+        out->grid_id = sqlite3_column_int64(st, 4);
+        db_text(st, 5, out->founded, sizeof out->founded);
+        out->active = sqlite3_column_int(st, 6) != 0;
+        db_text(st, 7, out->notes, sizeof out->notes);
+        out->sort = sqlite3_column_int(st, 8);
+        db_text(st, 9, out->updated_at, sizeof out->updated_at);
+        db_text(st, 10, out->updated_by, sizeof out->updated_by);
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return zb_fail(err, "党组织不存在（可能已被他人删除）");
+    return rc == SQLITE_ROW ? 0 : db_fail(d, err, "读取党组织");
+}

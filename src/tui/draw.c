@@ -198,8 +198,11 @@ void tui_box(WINDOW *w, int y, int x, int h, int wd, const char *title,
         return;
     for (int r = 0; r < h; r++) {
         int last = r == 0 || r == h - 1;
-        if (room(w, y + r, x, wd) <= 0)
+        int cols = room(w, y + r, x, wd);
+        if (cols <= 0)
             continue;
+        /* a dialog's edge over half of a wide character under it */
+        struct edges e = edges_before(w, y + r, x, cols);
         wmove(w, y + r, x);
         put_cell(w, last ? L"+" : L"|", attr);
         for (int c = 1; c < wd - 1; c++)
@@ -207,6 +210,7 @@ void tui_box(WINDOW *w, int y, int x, int h, int wd, const char *title,
                 put_cell(w, last ? L"-" : L" ", attr);
         if (room(w, y + r, x + wd - 1, 1) > 0)
             put_cell(w, last ? L"+" : L"|", attr);
+        edges_after(w, y + r, x, cols, e);
     }
     if (title && *title && wd > 6) {
         int tw = text_width(title) + 2;

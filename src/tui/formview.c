@@ -680,8 +680,14 @@ static int ref_key(formview *fv, int i, int key)
     struct fv_fstate *f = &fv->f[i];
     const int done = TUI_HANDLED | TUI_REDRAW;
     if (key == TUI_KEY_ENTER || text_key(key)) {
+        /* edited: the picker's fv_set_ref must not become the entry
+         * value, or leaving the field would not see a change */
+        bool was = f->edited;
+        f->edited = true;
         if (fv->ops && fv->ops->pick && fv->ops->pick(fv->ctx, fv, i))
             commit_in_place(fv, i);
+        else
+            f->edited = was;
         return done;
     }
     if (key == TUI_FN(KEY_BACKSPACE) || key == TUI_FN(KEY_DC)) {

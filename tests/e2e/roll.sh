@@ -14,14 +14,14 @@ wait_for "三会一课"
 keys 2
 wait_for "应到 实到"
 
-# The branch whose roll is nearest 30 (at least 30), from the committee
-# meetings the demo held.
+# The branch whose roll is nearest 30 (at least 30), from the general
+# meetings the demo held (a 支部委员会 expects only the committee).
 keys k
 wait_for "会议类型"
-type_text 支部委员会
+type_text 支部党员大会
 keys Enter
-wait_for "全部组织  支部委员会"
-org=$(screen | awk '$3 == "支部委员会" && NF >= 7 && $(NF-1) >= 30 {
+wait_for "全部组织  支部党员大会"
+org=$(screen | awk '$3 == "支部党员大会" && NF >= 7 && $(NF-1) >= 30 {
                        print $(NF-1), $4 }' | sort -n | head -1 | cut -d' ' -f2)
 [ -n "$org" ] || fail "no branch with a roll of 30 or more"
 
