@@ -13,7 +13,7 @@ trap 'rm -rf "$out"' EXIT
 export LC_ALL=C.UTF-8 ZHIBU_TODAY=2026-11-22 HOME=$out
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.0f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-now_ms() { date +%s%N | awk '{printf "%d\n", $1 / 1000000}'; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 db=$out/district.db
 t0=$(now_ms)

@@ -122,12 +122,10 @@ static const struct tui_binding keymap[] = {
 };
 
 struct assist_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
+    struct screens_list list;   /* first: the list scaffolding */
     struct pair_config cfg;
     int64_t grid_id;
     char grid_path[600];
-    listview *lv;
     struct assist_item *items;
     int n;
     int with_helper;
@@ -202,14 +200,15 @@ static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 static void set_title(struct assist_screen *s)
 {
-    snprintf(s->base.title, sizeof s->base.title, "结对推荐%s%.100s",
+    snprintf(s->list.base.title, sizeof s->list.base.title, "结对推荐%s%.100s",
              s->grid_id ? "  " : "", s->grid_id ? s->grid_path : "");
 }
 
 /* Suggestions computed again from the database. */
-static int reload(struct assist_screen *s)
+static void load(struct screens_list *head)
 {
-    tui_app *app = s->base.app;
+    struct assist_screen *s = (struct assist_screen *)head;
+    tui_app *app = s->list.base.app;
     struct assist_opts o;
     assist_opts_default(&o);
     o.max_load = s->cfg.max_load;
@@ -218,7 +217,7 @@ static int reload(struct assist_screen *s)
     s->items = NULL;
     s->n = s->with_helper = 0;
     zb_err e;
-    if (assist_suggest(s->ctx->db, &o, &s->items, &s->n, &e) != 0)
+    if (assist_suggest(s->list.ctx->db, &o, &s->items, &s->n, &e) != 0)
         tui_app_error(app, "%s", e.msg);
     free(s->rows);
     s->rows = malloc(sizeof *s->rows * (size_t)(s->n + 1));
@@ -227,9 +226,6 @@ static int reload(struct assist_screen *s)
     for (int i = 0; i < s->n; i++)
         s->with_helper += s->items[i].member_id != 0;
     set_title(s);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
 }
 
 static void draw(tui_screen *base, WINDOW *w, int h, int wd)
@@ -241,29 +237,12 @@ static void draw(tui_screen *base, WINDOW *w, int h, int wd)
              "就近优先：同一楼栋、网格、片区、社区",
              s->n, s->with_helper, s->cfg.max_load);
     tui_put(w, 0, 0, line, wd, TEXT_LEFT, tui_style(STYLE_DIM));
-    lv_draw(s->lv, w, 1, 0, h - 1, wd);
-    char pos[64];
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct assist_screen *s = (struct assist_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            lv_set_filter(s->lv, "");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
+    screens_list_draw_at(&s->list, w, 1, h - 1, wd);
 }
 
 static const struct assist_item *selected(struct assist_screen *s)
 {
-    int64_t id = lv_selected_id(s->lv);
+    int64_t id = lv_selected_id(s->list.lv);
     for (int i = 0; id && i < s->n; i++)
         if (s->items[i].household_id == id)
             return &s->items[i];
@@ -272,7 +251,7 @@ static const struct assist_item *selected(struct assist_screen *s)
 
 static int accept_one(struct assist_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct assist_item *it = selected(s);
     if (!it)
         return TUI_HANDLED;
@@ -283,7 +262,7 @@ static int accept_one(struct assist_screen *s)
     }
     int accepted = 0, skipped = 0;
     zb_err e;
-    if (assist_accept(s->ctx->db, it, 1, NULL, s->cfg.max_load, &accepted,
+    if (assist_accept(s->list.ctx->db, it, 1, NULL, s->cfg.max_load, &accepted,
                       &skipped, &e) != 0)
         tui_app_error(app, "%s", e.msg);
     else if (accepted)
@@ -292,12 +271,12 @@ static int accept_one(struct assist_screen *s)
     else
         tui_app_error(app, "%s 已有帮扶人或已销号，未重复结对",
                       it->household_name);
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int accept_all(struct assist_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     if (s->with_helper == 0) {
         tui_app_error(app, "没有可采纳的推荐");
         return TUI_HANDLED | TUI_REDRAW;
@@ -309,7 +288,7 @@ static int accept_all(struct assist_screen *s)
         return TUI_HANDLED | TUI_REDRAW;
     int accepted = 0, skipped = 0;
     zb_err e;
-    if (assist_accept(s->ctx->db, s->items, s->n, NULL, s->cfg.max_load,
+    if (assist_accept(s->list.ctx->db, s->items, s->n, NULL, s->cfg.max_load,
                       &accepted, &skipped, &e) != 0)
         tui_app_error(app, "%s", e.msg);
     else if (skipped)
@@ -317,19 +296,19 @@ static int accept_all(struct assist_screen *s)
                        accepted, skipped);
     else
         tui_app_status(app, "已结对 %d 户", accepted);
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int pick_other(struct assist_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct assist_item *it = selected(s);
     if (!it)
         return TUI_HANDLED;
     int64_t household_id = it->household_id, member_id = it->member_id;
     char household_name[sizeof it->household_name], name[200];
     snprintf(household_name, sizeof household_name, "%s", it->household_name);
-    if (!screens_pick_helper(app, s->ctx, household_id, &member_id, name,
+    if (!screens_pick_helper(app, s->list.ctx, household_id, &member_id, name,
                              sizeof name))
         return TUI_HANDLED | TUI_REDRAW;
     pair *p = malloc(sizeof *p);
@@ -341,10 +320,10 @@ static int pick_other(struct assist_screen *s)
     p->household_id = household_id;
     p->member_id = member_id;
     zb_err e;
-    int rc = pair_save(s->ctx->db, p, &s->cfg, false, NULL, &e);
+    int rc = pair_save(s->list.ctx->db, p, &s->cfg, false, NULL, &e);
     if (rc == PAIR_OVERLOAD) {
         if (tui_confirm(app, "超过帮扶上限", e.msg, false))
-            rc = pair_save(s->ctx->db, p, &s->cfg, true, NULL, &e);
+            rc = pair_save(s->list.ctx->db, p, &s->cfg, true, NULL, &e);
         else
             rc = -2;
     }
@@ -353,19 +332,20 @@ static int pick_other(struct assist_screen *s)
     else if (rc != -2)
         tui_app_error(app, "不能结对：%s", e.msg);
     free(p);
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int pick_grid(struct assist_screen *s)
 {
     int64_t id = s->grid_id;
     char path[600];
-    if (!screens_pick_grid(s->base.app, s->ctx->db, "只看此网格节点的帮扶对象",
-                           "全部网格", 0, 0, &id, path, sizeof path))
+    if (!screens_pick_grid(s->list.base.app, s->list.ctx->db,
+                           "只看此网格节点的帮扶对象", "全部网格", 0, 0,
+                           &id, path, sizeof path))
         return TUI_HANDLED | TUI_REDRAW;
     s->grid_id = id;
     snprintf(s->grid_path, sizeof s->grid_path, "%s", id ? path : "");
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int action(tui_screen *base, enum tui_action a)
@@ -381,83 +361,56 @@ static int action(tui_screen *base, enum tui_action a)
     case ACT_SET_GRID:
         return pick_grid(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     case ACT_OPEN: {
         const struct assist_item *it = selected(s);
         if (!it)
             return TUI_HANDLED;
-        tui_screen *next = household_view_new(base->app, s->ctx,
-                                              it->household_id);
-        if (!next) {
-            tui_app_error(base->app, "无法打开");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        tui_app_push(base->app, next);
-        return TUI_HANDLED | TUI_REDRAW;
+        return screens_push(base->app, household_view_new(
+                                           base->app, s->list.ctx,
+                                           it->household_id));
     }
     default:
         return TUI_UNHANDLED;
     }
 }
 
-static void resume(tui_screen *base)
-{
-    reload((struct assist_screen *)base);
-}
-
-static int tick(tui_screen *base)
-{
-    struct assist_screen *s = (struct assist_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct assist_screen *s = (struct assist_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct assist_screen *s = (struct assist_screen *)base;
-    lv_free(s->lv);
     free(s->items);
     free(s->rows);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
     .draw = draw,
-    .key = key,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *assist_screen_new(tui_app *app, struct zb_ctx *ctx,
                               int64_t grid_id)
 {
-    struct assist_screen *s = calloc(1, sizeof *s);
+    struct assist_screen *s = screens_list_alloc(sizeof *s, &ops, app, ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
     pair_config_from(&s->cfg, ctx->cfg);
     s->grid_id = grid_id;
     if (grid_id)
         screens_grid_path(ctx->db, grid_id, s->grid_path, sizeof s->grid_path);
-    s->lv = lv_new(columns, NCOLS, &source, s);
-    if (!s->lv) {
+    s->list.lv = lv_new(columns, NCOLS, &source, s);
+    if (!s->list.lv) {
         free(s);
         return NULL;
     }
-    reload(s);
-    return &s->base;
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

@@ -33,12 +33,10 @@ static const struct tui_binding keymap[] = {
 };
 
 struct coverage_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
+    struct screens_list list;   /* first: the list scaffolding */
     int64_t community_id;          /* 0 = every community */
     char community[GRID_NAME_CHARS * 4 + 1];
     char today[11];
-    listview *lv;
     struct grid_gap *gaps;
     int n;
     int *rows;                     /* gaps matching the filter */
@@ -116,18 +114,19 @@ static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 static void set_title(struct coverage_screen *s)
 {
-    snprintf(s->base.title, sizeof s->base.title,
+    snprintf(s->list.base.title, sizeof s->list.base.title,
              "网格覆盖检查  %.100s  共 %d 处问题",
              s->community_id ? s->community : "全部社区", s->n);
 }
 
-static int reload(struct coverage_screen *s)
+static void load(struct screens_list *head)
 {
-    tui_app *app = s->base.app;
+    struct coverage_screen *s = (struct coverage_screen *)head;
+    tui_app *app = s->list.base.app;
     zb_err e;
     struct grid_gap *gaps = NULL;
     int n = 0;
-    if (grid_coverage(s->ctx->db, s->community_id, s->today, &gaps, &n,
+    if (grid_coverage(s->list.ctx->db, s->community_id, s->today, &gaps, &n,
                       &e) != 0) {
         tui_app_error(app, "%s", e.msg);
     } else {
@@ -143,16 +142,14 @@ static int reload(struct coverage_screen *s)
             s->n = n;
         }
     }
+    /* A fixed gap is gone: the list's reload keeps the cursor where it
+     * was. */
     set_title(s);
-    /* A fixed gap is gone: lv_reload keeps the cursor where it was. */
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
 }
 
 static const struct grid_gap *selected(const struct coverage_screen *s)
 {
-    int64_t id = lv_selected_id(s->lv);
+    int64_t id = lv_selected_id(s->list.lv);
     for (int i = 0; id && i < s->n; i++)
         if (gap_id(&s->gaps[i]) == id)
             return &s->gaps[i];
@@ -161,23 +158,13 @@ static const struct grid_gap *selected(const struct coverage_screen *s)
 
 /* ---- actions ---- */
 
-static int push(struct coverage_screen *s, tui_screen *next)
-{
-    if (!next) {
-        tui_app_error(s->base.app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(s->base.app, next);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
 static int pick_community(struct coverage_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     struct grid_item *items = NULL;
     int n = 0;
     zb_err e;
-    if (grid_list(s->ctx->db, &items, &n, &e) != 0) {
+    if (grid_list(s->list.ctx->db, &items, &n, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
@@ -212,22 +199,25 @@ static int pick_community(struct coverage_screen *s)
     free(index);
     free(items);
     if (p >= 0) {
-        reload(s);
-        lv_set_cursor(s->lv, 0);
+        screens_list_reload(&s->list);
+        lv_set_cursor(s->list.lv, 0);
     }
     return TUI_HANDLED | TUI_REDRAW;
 }
 
 static int open_gap(struct coverage_screen *s, bool roles)
 {
+    tui_app *app = s->list.base.app;
     const struct grid_gap *g = selected(s);
     if (!g)
         return TUI_HANDLED;
     if (roles)
-        return push(s, grid_roles_new(s->base.app, s->ctx, g->grid_id));
-    int r = push(s, grid_form_new(s->base.app, s->ctx, g->grid_id, 0, 0));
+        return screens_push(app, grid_roles_new(app, s->list.ctx,
+                                                g->grid_id));
+    int r = screens_push(app, grid_form_new(app, s->list.ctx, g->grid_id, 0,
+                                            0));
     if (g->kind == GAP_NO_ORG)
-        tui_app_status(s->base.app,
+        tui_app_status(app,
                        "在「组织架构」中把建在此网格上的党组织的所在网格设为它");
     return r;
 }
@@ -246,7 +236,7 @@ static int action(tui_screen *base, enum tui_action a)
     case ACT_SET_COMMUNITY:
         return pick_community(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     default:
         return TUI_UNHANDLED;
@@ -258,77 +248,36 @@ static int action(tui_screen *base, enum tui_action a)
 static void draw(tui_screen *base, WINDOW *w, int h, int wd)
 {
     struct coverage_screen *s = (struct coverage_screen *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    if (s->n == 0 && h > 3)
-        tui_put(w, 2, 2, "未发现问题：每个网格、片区、楼栋都已定人定责。",
-                wd - 2, TEXT_LEFT, tui_style(STYLE_DIM));
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct coverage_screen *s = (struct coverage_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            lv_set_filter(s->lv, "");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
-}
-
-static void resume(tui_screen *base)
-{
-    reload((struct coverage_screen *)base);
-}
-
-static int tick(tui_screen *base)
-{
-    struct coverage_screen *s = (struct coverage_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct coverage_screen *s = (struct coverage_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
+    screens_list_draw_empty(base, w, h, wd, s->n == 0,
+                            "未发现问题：每个网格、片区、楼栋都已定人定责。");
 }
 
 static void destroy(tui_screen *base)
 {
     struct coverage_screen *s = (struct coverage_screen *)base;
-    lv_free(s->lv);
     free(s->gaps);
     free(s->rows);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
     .draw = draw,
-    .key = key,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *coverage_screen_new(tui_app *app, struct zb_ctx *ctx,
                                 int64_t community_id)
 {
-    struct coverage_screen *s = calloc(1, sizeof *s);
+    struct coverage_screen *s = screens_list_alloc(sizeof *s, &ops, app, ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
     s->community_id = community_id;
     rules_today(s->today);
     if (community_id) {
@@ -338,11 +287,11 @@ tui_screen *coverage_screen_new(tui_app *app, struct zb_ctx *ctx,
             snprintf(s->community, sizeof s->community, "%s", g->name);
         free(g);
     }
-    s->lv = lv_new(columns, NCOLS, &source, s);
-    if (!s->lv) {
+    s->list.lv = lv_new(columns, NCOLS, &source, s);
+    if (!s->list.lv) {
         free(s);
         return NULL;
     }
-    reload(s);
-    return &s->base;
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

@@ -38,25 +38,17 @@ static const struct tui_binding keymap[] = {
 };
 
 struct grid_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     struct grid_node g;     /* as loaded (or the new node's preset) */
 };
 
 /* The model's field names and the form's fields. */
-static int field_of(const char *name)
-{
-    static const struct { const char *name; int field; } map[] = {
-        {"name", F_NAME}, {"level", F_LEVEL}, {"parent", F_PARENT},
-        {"households", F_HOUSEHOLDS}, {"population", F_POPULATION},
-        {"sort", F_SORT}, {"notes", F_NOTES},
-    };
-    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i].name, name) == 0)
-            return map[i].field;
-    return -1;
-}
+/* The model's name of each field (grid_validate names the bad one). */
+static const char *const model_field[NFIELDS] = {
+    [F_NAME] = "name", [F_LEVEL] = "level", [F_PARENT] = "parent",
+    [F_HOUSEHOLDS] = "households", [F_POPULATION] = "population",
+    [F_SORT] = "sort", [F_NOTES] = "notes",
+};
 
 /* Empty = not entered (-1). *ok false when the text is not a number
  * that fits. */
@@ -77,7 +69,7 @@ static long number(const char *v, bool *ok)
 
 static void store(struct grid_form *f, struct grid_node *g)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     bool ok;
     const char *name = fv_get(fv, F_NAME);
     name += strspn(name, " ");
@@ -110,9 +102,9 @@ static const char *validate(void *ctx, formview *fv, int field, char *msg,
     store(f, g);
     const char *bad = NULL;
     zb_err e;
-    int rc = grid_validate(f->ctx->db, g, &bad, &e);
+    int rc = grid_validate(f->form.ctx->db, g, &bad, &e);
     free(g);
-    if (rc != 0 && field_of(bad) == field) {
+    if (rc != 0 && fv_field_named(model_field, NFIELDS, bad) == field) {
         snprintf(msg, msgsz, "%s", e.msg);
         return msg;
     }
@@ -131,13 +123,13 @@ static void set_number(formview *fv, int field, long v)
 
 static void load(struct grid_form *f)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     const struct grid_node *g = &f->g;
     char path[600];
     fv_set(fv, F_NAME, g->name);
     fv_set_choice(fv, F_LEVEL,
                   g->level > 0 && g->level < GRID_LEVEL_N ? g->level : 0);
-    screens_grid_path(f->ctx->db, g->parent_id, path, sizeof path);
+    screens_grid_path(f->form.ctx->db, g->parent_id, path, sizeof path);
     fv_set(fv, F_PARENT, g->parent_id ? path : "（无，社区是最上一级）");
     set_number(fv, F_HOUSEHOLDS, g->households);
     set_number(fv, F_POPULATION, g->population);
@@ -146,15 +138,12 @@ static void load(struct grid_form *f)
     fv_mark_clean(fv);
 }
 
-static int save(struct grid_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct grid_form *f = (struct grid_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     struct grid_node *g = malloc(sizeof *g);
     if (!g) {
         tui_app_error(app, "内存不足");
@@ -164,89 +153,51 @@ static int save(struct grid_form *f)
     store(f, g);
     const char *field = NULL;
     zb_err e;
-    if (grid_validate(f->ctx->db, g, &field, &e) != 0 ||
-        grid_save(f->ctx->db, g, &e) != 0) {
-        int i = field_of(field);
-        if (i >= 0) {
-            fv_set_error(f->fv, i, e.msg);
-            fv_set_focus(f->fv, i);
+    if (grid_validate(f->form.ctx->db, g, &field, &e) != 0 ||
+        grid_save(f->form.ctx->db, g, &e) != 0) {
+        int i = fv_field_named(model_field, NFIELDS, field);
+        fv_error_at(f->form.fv, i, e.msg);
+        if (i >= 0)
             tui_app_error(app, "「%s」%s，请改正后再保存", fields[i].label,
                           e.msg);
-        } else {
+        else
             tui_app_error(app, "保存失败：%s", e.msg);
-        }
         free(g);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    f->ctx->saved_grid = g->id;
+    f->form.ctx->saved_grid = g->id;
     tui_app_status(app, "已保存：%s「%s」", grid_level_label[g->level],
                    g->name);
     free(g);
-    fv_mark_clean(f->fv);
+    fv_mark_clean(f->form.fv);
     return TUI_HANDLED | TUI_REDRAW | TUI_POP;
 }
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct grid_form *f = (struct grid_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct grid_form *f = (struct grid_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct grid_form *f = (struct grid_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct grid_form *f = (struct grid_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct grid_form *f = (struct grid_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct grid_form *f = (struct grid_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *grid_form_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id,
                           int64_t parent_id, int level)
 {
-    struct grid_form *f = calloc(1, sizeof *f);
+    struct grid_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                             save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     grid_node_init(&f->g);
     if (grid_id) {
@@ -266,8 +217,8 @@ tui_screen *grid_form_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id,
         f->g.level = level > 0 && level < GRID_LEVEL_N ? level
                      : parent_id ? 0 : GRID_COMMUNITY;
     }
-    f->fv = fv_new(app, fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f);
         return NULL;
     }
@@ -276,12 +227,12 @@ tui_screen *grid_form_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id,
     char name[96];
     text_copy_chars(name, sizeof name, f->g.name, 30);
     if (grid_id)
-        snprintf(f->base.title, sizeof f->base.title,
+        snprintf(f->form.base.title, sizeof f->form.base.title,
                  "网格管理 - 编辑%s「%s」", lv, name);
     else
-        snprintf(f->base.title, sizeof f->base.title, "网格管理 - 新增%s",
-                 lv);
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "网格管理 - 新增%s", lv);
     load(f);
-    fv_set_focus(f->fv, F_NAME);
-    return &f->base;
+    fv_set_focus(f->form.fv, F_NAME);
+    return &f->form.base;
 }

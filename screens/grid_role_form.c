@@ -44,9 +44,7 @@ static const struct tui_binding keymap[] = {
 #define PICK_MAX 200
 
 struct grid_role_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     struct grid_role r;            /* as loaded, or the new term */
     struct fv_field fields[NFIELDS];
     const char *choices[GRID_ROLE_N];
@@ -54,22 +52,17 @@ struct grid_role_form {
     int nchoices;
 };
 
-static int field_of(const char *name)
-{
-    static const struct { const char *name; int field; } map[] = {
-        {"role", F_ROLE}, {"member", F_MEMBER}, {"name", F_NAME},
-        {"phone", F_PHONE}, {"start_date", F_START}, {"end_date", F_END},
-        {"notes", F_NOTES},
-    };
-    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i].name, name) == 0)
-            return map[i].field;
-    return -1;
-}
+/* The model's name of each field (grid_role_validate names the bad
+ * one). */
+static const char *const model_field[NFIELDS] = {
+    [F_ROLE] = "role", [F_MEMBER] = "member", [F_NAME] = "name",
+    [F_PHONE] = "phone", [F_START] = "start_date", [F_END] = "end_date",
+    [F_NOTES] = "notes",
+};
 
 static void store(struct grid_role_form *f, struct grid_role *r)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     int c = fv_choice(fv, F_ROLE);
     r->role = c > 0 && c < f->nchoices ? f->role_of[c] : 0;
     r->member_id = fv_ref(fv, F_MEMBER);
@@ -93,8 +86,8 @@ static const char *validate(void *ctx, formview *fv, int field, char *msg,
     store(f, &r);
     const char *bad = NULL;
     zb_err e;
-    if (grid_role_validate(f->ctx->db, &r, &bad, &e) != 0 &&
-        field_of(bad) == field) {
+    if (grid_role_validate(f->form.ctx->db, &r, &bad, &e) != 0 &&
+        fv_field_named(model_field, NFIELDS, bad) == field) {
         snprintf(msg, msgsz, "%s", e.msg);
         return msg;
     }
@@ -113,7 +106,7 @@ static const char *not_blank(const char *text, void *ctx)
 static bool pick(void *ctx, formview *fv, int field)
 {
     struct grid_role_form *f = ctx;
-    tui_app *app = f->base.app;
+    tui_app *app = f->form.base.app;
     if (field != F_MEMBER)
         return false;
     char text[128] = "";
@@ -134,7 +127,7 @@ static bool pick(void *ctx, formview *fv, int field)
     int n = 0;
     zb_err e;
     bool changed = false;
-    if (member_window(f->ctx->db, &q, 0, PICK_MAX, rows, &n, &e) != 0) {
+    if (member_window(f->form.ctx->db, &q, 0, PICK_MAX, rows, &n, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         goto out;
     }
@@ -180,7 +173,7 @@ static const struct fv_ops form_ops = {validate, NULL, pick};
 
 static void load(struct grid_role_form *f)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     const struct grid_role *r = &f->r;
     int c = 0;
     for (int i = 1; i < f->nchoices; i++)
@@ -191,7 +184,7 @@ static void load(struct grid_role_form *f)
         member *m = malloc(sizeof *m);
         zb_err e;
         char ref[200];
-        if (m && member_get(f->ctx->db, r->member_id, m, &e) == 0)
+        if (m && member_get(f->form.ctx->db, r->member_id, m, &e) == 0)
             snprintf(ref, sizeof ref, "%s（编号 %s）", m->name, m->member_no);
         else
             snprintf(ref, sizeof ref, "%s", r->name);
@@ -206,99 +199,58 @@ static void load(struct grid_role_form *f)
     fv_mark_clean(fv);
 }
 
-static int save(struct grid_role_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct grid_role_form *f = (struct grid_role_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     struct grid_role r = f->r;
     store(f, &r);
     const char *field = NULL;
     zb_err e;
-    if (grid_role_validate(f->ctx->db, &r, &field, &e) != 0 ||
-        grid_role_save(f->ctx->db, &r, &e) != 0) {
-        int i = field_of(field);
-        if (i >= 0) {
-            fv_set_error(f->fv, i, e.msg);
-            fv_set_focus(f->fv, i);
+    if (grid_role_validate(f->form.ctx->db, &r, &field, &e) != 0 ||
+        grid_role_save(f->form.ctx->db, &r, &e) != 0) {
+        int i = fv_field_named(model_field, NFIELDS, field);
+        fv_error_at(f->form.fv, i, e.msg);
+        if (i >= 0)
             tui_app_error(app, "「%s」%s，请改正后再保存", fields[i].label,
                           e.msg);
-        } else {
+        else
             tui_app_error(app, "保存失败：%s", e.msg);
-        }
         return TUI_HANDLED | TUI_REDRAW;
     }
-    f->ctx->saved_grid_role = r.id;
+    f->form.ctx->saved_grid_role = r.id;
     tui_app_status(app, "已保存：%s %s", grid_role_label[r.role], r.name);
-    fv_mark_clean(f->fv);
+    fv_mark_clean(f->form.fv);
     return TUI_HANDLED | TUI_REDRAW | TUI_POP;
 }
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct grid_role_form *f = (struct grid_role_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct grid_role_form *f = (struct grid_role_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct grid_role_form *f = (struct grid_role_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct grid_role_form *f = (struct grid_role_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct grid_role_form *f = (struct grid_role_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct grid_role_form *f = (struct grid_role_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *grid_role_form_new(tui_app *app, struct zb_ctx *ctx,
                                int64_t role_id, int64_t grid_id, int role)
 {
-    struct grid_role_form *f = calloc(1, sizeof *f);
+    struct grid_role_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                                  save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     struct grid_node *g = malloc(sizeof *g);
     if (role_id && grid_role_get(ctx->db, role_id, &f->r, &e) != 0)
@@ -332,23 +284,23 @@ tui_screen *grid_role_form_new(tui_app *app, struct zb_ctx *ctx,
     memcpy(f->fields, fields, sizeof fields);
     f->fields[F_ROLE].choices = f->choices;
     f->fields[F_ROLE].nchoices = f->nchoices;
-    f->fv = fv_new(app, f->fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, f->fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         snprintf(e.msg, sizeof e.msg, "内存不足");
         goto fail;
     }
     char path[600], shown[100];
     screens_grid_path(ctx->db, grid_id, path, sizeof path);
     text_copy_chars(shown, sizeof shown, path, 30);
-    snprintf(f->base.title, sizeof f->base.title, "负责人 - %s  %s",
+    snprintf(f->form.base.title, sizeof f->form.base.title, "负责人 - %s  %s",
              role_id ? "编辑任职" : "新增任职", shown);
     /* A level with one role (楼栋长, 单元长): nothing to choose. */
     if (!role_id && !f->r.role && f->nchoices == 2)
         f->r.role = f->role_of[1];
     load(f);
-    fv_set_focus(f->fv, f->r.role ? F_MEMBER : F_ROLE);
+    fv_set_focus(f->form.fv, f->r.role ? F_MEMBER : F_ROLE);
     free(g);
-    return &f->base;
+    return &f->form.base;
 fail:
     tui_app_error(app, "%s", e.msg);
     free(g);

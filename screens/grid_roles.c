@@ -36,13 +36,11 @@ static const struct tui_binding keymap[] = {
 };
 
 struct grid_roles_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
+    struct screens_list list;   /* first: the list scaffolding */
     int64_t grid_id;
     int level;
     char path[600];
     char today[11];
-    listview *lv;
     struct grid_role *roles;   /* current first, then past */
     int n;
     int *rows;                 /* indexes of roles matching the filter */
@@ -128,13 +126,14 @@ static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 /* ---- loading ---- */
 
-static int reload(struct grid_roles_screen *s)
+static void load(struct screens_list *head)
 {
-    tui_app *app = s->base.app;
+    struct grid_roles_screen *s = (struct grid_roles_screen *)head;
+    tui_app *app = s->list.base.app;
     zb_err e;
     struct grid_role *roles = NULL;
     int n = 0;
-    if (grid_role_list(s->ctx->db, s->grid_id, true, s->today, &roles, &n,
+    if (grid_role_list(s->list.ctx->db, s->grid_id, true, s->today, &roles, &n,
                        &e) != 0) {
         tui_app_error(app, "%s", e.msg);
     } else {
@@ -155,17 +154,14 @@ static int reload(struct grid_roles_screen *s)
     }
     char path[80];
     text_copy_chars(path, sizeof path, s->path, 26);
-    snprintf(s->base.title, sizeof s->base.title,
+    snprintf(s->list.base.title, sizeof s->list.base.title,
              "负责人  %s  现任 %d 人，历任 %d 人", path, s->current,
              s->n - s->current);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
 }
 
 static const struct grid_role *selected(const struct grid_roles_screen *s)
 {
-    int64_t id = lv_selected_id(s->lv);
+    int64_t id = lv_selected_id(s->list.lv);
     for (int i = 0; id && i < s->n; i++)
         if (s->roles[i].id == id)
             return &s->roles[i];
@@ -173,16 +169,6 @@ static const struct grid_role *selected(const struct grid_roles_screen *s)
 }
 
 /* ---- actions ---- */
-
-static int push(struct grid_roles_screen *s, tui_screen *next)
-{
-    if (!next) {
-        tui_app_error(s->base.app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(s->base.app, next);
-    return TUI_HANDLED | TUI_REDRAW;
-}
 
 static const char *valid_date(const char *text, void *ctx)
 {
@@ -194,7 +180,7 @@ static const char *valid_date(const char *text, void *ctx)
 
 static int end_role(struct grid_roles_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct grid_role *cur = selected(s);
     if (!cur)
         return TUI_HANDLED;
@@ -212,12 +198,12 @@ static int end_role(struct grid_roles_screen *s)
     rules_date_normalize(date, r.end_date);
     const char *field = NULL;
     zb_err e;
-    if (grid_role_validate(s->ctx->db, &r, &field, &e) != 0 ||
-        grid_role_save(s->ctx->db, &r, &e) != 0) {
+    if (grid_role_validate(s->list.ctx->db, &r, &field, &e) != 0 ||
+        grid_role_save(s->list.ctx->db, &r, &e) != 0) {
         tui_app_error(app, "未登记离任：%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已登记：%s %s 于 %s 离任", role_label(r.role), r.name,
                    r.end_date);
     return TUI_HANDLED | TUI_REDRAW;
@@ -225,7 +211,7 @@ static int end_role(struct grid_roles_screen *s)
 
 static int delete_role(struct grid_roles_screen *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct grid_role *cur = selected(s);
     if (!cur)
         return TUI_HANDLED;
@@ -238,11 +224,11 @@ static int delete_role(struct grid_roles_screen *s)
     if (!tui_confirm(app, "删除任职记录", msg, false))
         return TUI_HANDLED | TUI_REDRAW;
     zb_err e;
-    if (grid_role_delete(s->ctx->db, id, &e) != 0) {
+    if (grid_role_delete(s->list.ctx->db, id, &e) != 0) {
         tui_app_error(app, "无法删除：%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已删除任职记录：%s", who);
     return TUI_HANDLED | TUI_REDRAW;
 }
@@ -250,23 +236,24 @@ static int delete_role(struct grid_roles_screen *s)
 static int action(tui_screen *base, enum tui_action a)
 {
     struct grid_roles_screen *s = (struct grid_roles_screen *)base;
+    tui_app *app = base->app;
     const struct grid_role *cur = selected(s);
     switch (a) {
     case ACT_OPEN:
     case ACT_EDIT:
         if (!cur)
             return TUI_HANDLED;
-        return push(s, grid_role_form_new(base->app, s->ctx, cur->id,
-                                          s->grid_id, 0));
+        return screens_push(app, grid_role_form_new(app, s->list.ctx, cur->id,
+                                                    s->grid_id, 0));
     case ACT_ADD:
-        return push(s, grid_role_form_new(base->app, s->ctx, 0, s->grid_id,
-                                          0));
+        return screens_push(app, grid_role_form_new(app, s->list.ctx, 0,
+                                                    s->grid_id, 0));
     case ACT_END_ROLE:
         return end_role(s);
     case ACT_DELETE:
         return delete_role(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     default:
         return TUI_UNHANDLED;
@@ -278,85 +265,37 @@ static int action(tui_screen *base, enum tui_action a)
 static void draw(tui_screen *base, WINDOW *w, int h, int wd)
 {
     struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    if (s->n == 0 && h > 3)
-        tui_put(w, 2, 2, "还没有登记负责人。按 a 新增。", wd - 2, TEXT_LEFT,
-                tui_style(STYLE_DIM));
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            lv_set_filter(s->lv, "");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
-}
-
-static void resume(tui_screen *base)
-{
-    struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    reload(s);
-    if (s->ctx->saved_grid_role) {
-        long pos = -1;
-        zb_err e;
-        if (src_locate(s, lv_filter(s->lv), s->ctx->saved_grid_role, &pos,
-                       &e) == 0 && pos >= 0)
-            lv_set_cursor(s->lv, pos);
-        s->ctx->saved_grid_role = 0;
-    }
-}
-
-static int tick(tui_screen *base)
-{
-    struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
+    screens_list_draw_empty(base, w, h, wd, s->n == 0,
+                            "还没有登记负责人。按 a 新增。");
 }
 
 static void destroy(tui_screen *base)
 {
     struct grid_roles_screen *s = (struct grid_roles_screen *)base;
-    lv_free(s->lv);
     free(s->roles);
     free(s->rows);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
     .draw = draw,
-    .key = key,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *grid_roles_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id)
 {
-    struct grid_roles_screen *s = calloc(1, sizeof *s);
+    struct grid_roles_screen *s = screens_list_alloc(sizeof *s, &ops, app,
+                                                     ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
+    s->list.saved = &ctx->saved_grid_role;
     s->grid_id = grid_id;
     rules_today(s->today);
     struct grid_node *g = malloc(sizeof *g);
@@ -371,11 +310,11 @@ tui_screen *grid_roles_new(tui_app *app, struct zb_ctx *ctx, int64_t grid_id)
     s->level = g->level;
     free(g);
     screens_grid_path(ctx->db, grid_id, s->path, sizeof s->path);
-    s->lv = lv_new(columns, NCOLS, &source, s);
-    if (!s->lv) {
+    s->list.lv = lv_new(columns, NCOLS, &source, s);
+    if (!s->list.lv) {
         free(s);
         return NULL;
     }
-    reload(s);
-    return &s->base;
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

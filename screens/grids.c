@@ -147,10 +147,7 @@ static const char *const role_short[GRID_ROLE_N] = {
     "网格员", "单元长"};
 
 struct grids_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    tree *t;
-    listview *lv;
+    struct screens_list list;  /* first: the list scaffolding */
     struct grid_item *items;   /* tree order, as last loaded */
     int n;
     char today[11];
@@ -209,9 +206,10 @@ static void heads_text(const struct grid_head *h, int nh, char *out,
     }
 }
 
-static int load(struct grids_screen *s)
+static void load(struct screens_list *head)
 {
-    db *d = s->ctx->db;
+    struct grids_screen *s = (struct grids_screen *)head;
+    db *d = s->list.ctx->db;
     zb_err e;
     struct grid_item *items = NULL;
     struct grid_head *heads = NULL;
@@ -219,13 +217,13 @@ static int load(struct grids_screen *s)
     if (grid_list(d, &items, &n, &e) != 0 ||
         grid_heads(d, s->today, &heads, &nh, &e) != 0) {
         free(items);
-        tui_app_error(s->base.app, "%s", e.msg);
-        return -1;
+        tui_app_error(s->list.base.app, "%s", e.msg);
+        return;
     }
     free(s->items);
     s->items = items;
     s->n = n;
-    tree_clear(s->t);
+    tree_clear(s->list.t);
     int roots = 0, h = 0;
     for (int i = 0; i < n; i++) {
         const struct grid_item *g = &items[i];
@@ -258,11 +256,11 @@ static int load(struct grids_screen *s)
             [COL_RESIDENTS] = g->residents > 0 ? rr : "",
             [COL_HEADS] = who,
         };
-        if (tree_add(s->t, g->id, g->parent_id,
+        if (tree_add(s->list.t, g->id, g->parent_id,
                      odd ? LV_MARK_WARN : LV_MARK_NONE, cells, search) != 0) {
             free(heads);
-            tui_app_error(s->base.app, "内存不足");
-            return -1;
+            tui_app_error(s->list.base.app, "内存不足");
+            return;
         }
         roots += g->parent_id == 0;
     }
@@ -270,68 +268,34 @@ static int load(struct grids_screen *s)
     if (!s->shaped && n > 0) {
         /* One community: show its 片区 at once; a district: the list
          * of communities. */
-        tree_expand_levels(s->t, roots == 1 ? 1 : 0);
+        tree_expand_levels(s->list.t, roots == 1 ? 1 : 0);
         s->shaped = true;
     }
-    snprintf(s->base.title, sizeof s->base.title, "网格管理  共 %d 个节点", n);
-    return 0;
-}
-
-static int reload(struct grids_screen *s)
-{
-    zb_err e;
-    load(s);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(s->base.app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
-/* Reveals id and puts the cursor on it. */
-static void focus_node(struct grids_screen *s, int64_t id)
-{
-    zb_err e;
-    tree_reveal(s->t, id);
-    lv_reload(s->lv, &e);
-    long row = tree_row_of(s->t, id);
-    if (row < 0 && *lv_filter(s->lv)) {
-        /* not among the filter's matches: drop the filter */
-        lv_set_filter(s->lv, "");
-        row = tree_row_of(s->t, id);
-    }
-    if (row >= 0)
-        lv_set_cursor(s->lv, row);
+    snprintf(s->list.base.title, sizeof s->list.base.title,
+             "网格管理  共 %d 个节点", n);
 }
 
 /* ---- actions ---- */
 
-static int push(struct grids_screen *s, tui_screen *next)
-{
-    if (!next) {
-        tui_app_error(s->base.app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(s->base.app, next);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
 static int add_child(struct grids_screen *s)
 {
-    const struct grid_item *g = item_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct grid_item *g = item_of(s, lv_selected_id(s->list.lv));
     if (!g)
-        return push(s, grid_form_new(s->base.app, s->ctx, 0, 0,
-                                     GRID_COMMUNITY));
+        return screens_push(app, grid_form_new(app, s->list.ctx, 0, 0,
+                                               GRID_COMMUNITY));
     if (g->level >= GRID_UNIT) {
-        tui_app_error(s->base.app, "单元是最下一级，不能再添加下级");
+        tui_app_error(app, "单元是最下一级，不能再添加下级");
         return TUI_HANDLED | TUI_REDRAW;
     }
-    return push(s, grid_form_new(s->base.app, s->ctx, 0, g->id,
-                                 g->level + 1));
+    return screens_push(app, grid_form_new(app, s->list.ctx, 0, g->id,
+                                           g->level + 1));
 }
 
 static int move_node(struct grids_screen *s)
 {
-    tui_app *app = s->base.app;
-    const struct grid_item *g = item_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct grid_item *g = item_of(s, lv_selected_id(s->list.lv));
     if (!g)
         return TUI_HANDLED;
     if (g->level == GRID_COMMUNITY) {
@@ -342,7 +306,7 @@ static int move_node(struct grids_screen *s)
     char name[GRID_NAME_CHARS * 4 + 1], title[300], path[600];
     snprintf(name, sizeof name, "%s", g->name);
     snprintf(title, sizeof title, "把「%s」移到哪个节点之下？", name);
-    if (!screens_pick_grid(app, s->ctx->db, title, NULL, id, g->level,
+    if (!screens_pick_grid(app, s->list.ctx->db, title, NULL, id, g->level,
                            &parent, path, sizeof path))
         return TUI_HANDLED | TUI_REDRAW;
     if (parent == g->parent_id) {
@@ -350,20 +314,20 @@ static int move_node(struct grids_screen *s)
         return TUI_HANDLED | TUI_REDRAW;
     }
     zb_err e;
-    if (grid_move(s->ctx->db, id, parent, &e) != 0) {
+    if (grid_move(s->list.ctx->db, id, parent, &e) != 0) {
         tui_app_error(app, "无法移动：%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
-    focus_node(s, id);
+    screens_list_reload(&s->list);
+    tree_focus(s->list.t, s->list.lv, id);
     tui_app_status(app, "已把「%s」移到 %s 之下", name, path);
     return TUI_HANDLED | TUI_REDRAW;
 }
 
 static int delete_node(struct grids_screen *s)
 {
-    tui_app *app = s->base.app;
-    const struct grid_item *g = item_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct grid_item *g = item_of(s, lv_selected_id(s->list.lv));
     if (!g)
         return TUI_HANDLED;
     int64_t id = g->id;
@@ -374,21 +338,23 @@ static int delete_node(struct grids_screen *s)
     if (!tui_confirm(app, "删除网格节点", msg, false))
         return TUI_HANDLED | TUI_REDRAW;
     zb_err e;
-    if (grid_delete(s->ctx->db, id, &e) != 0) {
+    if (grid_delete(s->list.ctx->db, id, &e) != 0) {
         tui_app_error(app, "%s", e.msg);   /* "不能删除：…" says why */
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已删除：%s", path);
     return TUI_HANDLED | TUI_REDRAW;
 }
 
 static int open_coverage(struct grids_screen *s)
 {
-    int64_t id = lv_selected_id(s->lv);
-    for (int guard = 0; id && tree_parent(s->t, id) && guard < 16; guard++)
-        id = tree_parent(s->t, id);
-    return push(s, coverage_screen_new(s->base.app, s->ctx, id));
+    int64_t id = lv_selected_id(s->list.lv);
+    for (int guard = 0; id && tree_parent(s->list.t, id) && guard < 16;
+         guard++)
+        id = tree_parent(s->list.t, id);
+    tui_app *app = s->list.base.app;
+    return screens_push(app, coverage_screen_new(app, s->list.ctx, id));
 }
 
 static const char *not_blank(const char *text, void *ctx)
@@ -399,8 +365,8 @@ static const char *not_blank(const char *text, void *ctx)
 
 static int write_contact(struct grids_screen *s)
 {
-    tui_app *app = s->base.app;
-    const struct grid_item *g = item_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct grid_item *g = item_of(s, lv_selected_id(s->list.lv));
     if (!g)
         return TUI_HANDLED;
     int64_t id = g->id;
@@ -418,7 +384,7 @@ static int write_contact(struct grids_screen *s)
     for (size_t len = strlen(file); len > 0 && file[len - 1] == ' ';)
         file[--len] = '\0';
     zb_err e;
-    if (contact_sheet_write(s->ctx->db, id, s->today, file, &e) != 0) {
+    if (contact_sheet_write(s->list.ctx->db, id, s->today, file, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
@@ -433,18 +399,20 @@ static int write_contact(struct grids_screen *s)
 static int action(tui_screen *base, enum tui_action a)
 {
     struct grids_screen *s = (struct grids_screen *)base;
-    int64_t id = lv_selected_id(s->lv);
+    tui_app *app = base->app;
+    struct zb_ctx *ctx = s->list.ctx;
+    int64_t id = lv_selected_id(s->list.lv);
     switch (a) {
     case ACT_OPEN:
     case ACT_EDIT:
         if (!id)
             return TUI_HANDLED;
-        return push(s, grid_form_new(base->app, s->ctx, id, 0, 0));
+        return screens_push(app, grid_form_new(app, ctx, id, 0, 0));
     case ACT_ADD:
         return add_child(s);
     case ACT_ADD_ROOT:
-        return push(s, grid_form_new(base->app, s->ctx, 0, 0,
-                                     GRID_COMMUNITY));
+        return screens_push(app, grid_form_new(app, ctx, 0, 0,
+                                               GRID_COMMUNITY));
     case ACT_GRID_MOVE:
         return move_node(s);
     case ACT_DELETE:
@@ -452,13 +420,13 @@ static int action(tui_screen *base, enum tui_action a)
     case ACT_ROLES:
         if (!id)
             return TUI_HANDLED;
-        return push(s, grid_roles_new(base->app, s->ctx, id));
+        return screens_push(app, grid_roles_new(app, ctx, id));
     case ACT_COVERAGE:
         return open_coverage(s);
     case ACT_CONTACT:
         return write_contact(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     default:
         return TUI_UNHANDLED;
@@ -470,97 +438,45 @@ static int action(tui_screen *base, enum tui_action a)
 static void draw(tui_screen *base, WINDOW *w, int h, int wd)
 {
     struct grids_screen *s = (struct grids_screen *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    if (s->n == 0 && h > 3)
-        tui_put(w, 2, 2, "还没有网格。按 A 新增社区，再按 a 逐级添加片区、网格、楼栋。",
-                wd - 2, TEXT_LEFT, tui_style(STYLE_DIM));
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct grids_screen *s = (struct grids_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        /* Esc first drops a kept filter, and only then goes back */
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            int64_t id = lv_selected_id(s->lv);
-            lv_set_filter(s->lv, "");
-            if (id)
-                focus_node(s, id);
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        int r = tree_key(s->t, s->lv, k);
-        if (r != TUI_UNHANDLED)
-            return r;
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
-}
-
-static void resume(tui_screen *base)
-{
-    struct grids_screen *s = (struct grids_screen *)base;
-    reload(s);
-    if (s->ctx->saved_grid) {
-        focus_node(s, s->ctx->saved_grid);
-        s->ctx->saved_grid = 0;
-    }
-}
-
-static int tick(tui_screen *base)
-{
-    struct grids_screen *s = (struct grids_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct grids_screen *s = (struct grids_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
+    screens_list_draw_empty(base, w, h, wd, s->n == 0,
+                            "还没有网格。按 A 新增社区，"
+                            "再按 a 逐级添加片区、网格、楼栋。");
 }
 
 static void destroy(tui_screen *base)
 {
     struct grids_screen *s = (struct grids_screen *)base;
-    lv_free(s->lv);
-    tree_free(s->t);
     free(s->items);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
     .draw = draw,
-    .key = key,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *grids_screen_new(tui_app *app, struct zb_ctx *ctx)
 {
-    struct grids_screen *s = calloc(1, sizeof *s);
+    struct grids_screen *s = screens_list_alloc(sizeof *s, &ops, app, ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
+    s->list.saved = &ctx->saved_grid;
     rules_today(s->today);
-    s->t = tree_new(NCOLS);
-    s->lv = s->t ? lv_new(columns, NCOLS, &tree_lv_source, s->t) : NULL;
-    if (!s->lv) {
-        tree_free(s->t);
-        free(s);
+    s->list.t = tree_new(NCOLS);
+    s->list.lv = s->list.t ? lv_new(columns, NCOLS, &tree_lv_source,
+                                    s->list.t) : NULL;
+    if (!s->list.lv) {
+        screens_list_free(&s->list);
         return NULL;
     }
-    snprintf(s->base.title, sizeof s->base.title, "网格管理");
-    reload(s);
-    return &s->base;
+    snprintf(s->list.base.title, sizeof s->list.base.title, "网格管理");
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

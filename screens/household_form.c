@@ -72,9 +72,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct household_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     household h;            /* the record as loaded */
 };
 
@@ -85,26 +83,19 @@ static bool has_party(formview *fv)
 
 static void sync_hidden(struct household_form *f)
 {
-    bool closed = fv_choice(f->fv, F_STATUS) + 1 == HH_CLOSED;
-    fv_set_hidden(f->fv, F_MEMBER, !has_party(f->fv));
-    fv_set_hidden(f->fv, F_STATUS, f->h.id == 0);
-    fv_set_hidden(f->fv, F_CLOSED, !closed);
-    fv_set_hidden(f->fv, F_REASON, !closed);
+    bool closed = fv_choice(f->form.fv, F_STATUS) + 1 == HH_CLOSED;
+    fv_set_hidden(f->form.fv, F_MEMBER, !has_party(f->form.fv));
+    fv_set_hidden(f->form.fv, F_STATUS, f->h.id == 0);
+    fv_set_hidden(f->form.fv, F_CLOSED, !closed);
+    fv_set_hidden(f->form.fv, F_REASON, !closed);
 }
 
-static int form_field(const char *name)
-{
-    for (int i = 0; name && i < NFIELDS; i++)
-        if (model_field[i] && strcmp(model_field[i], name) == 0)
-            return i;
-    return -1;
-}
 
 #define COPY(dst, field) snprintf((dst), sizeof(dst), "%s", fv_get(fv, field))
 
 static void store(struct household_form *f, household *h)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     COPY(h->name, F_NAME);
     h->kinds = (unsigned)fv_ref(fv, F_KINDS);
     h->member_id = has_party(fv) ? fv_ref(fv, F_MEMBER) : 0;
@@ -186,8 +177,8 @@ static const char *validate(void *ctx, formview *fv, int field, char *msg,
     default:
         break;
     }
-    if (household_validate(f->ctx->db, one, &bad, &e) != 0 &&
-        form_field(bad) == field) {
+    if (household_validate(f->form.ctx->db, one, &bad, &e) != 0 &&
+        fv_field_named(model_field, NFIELDS, bad) == field) {
         snprintf(msg, msgsz, "%s", e.msg);
         res = msg;
     }
@@ -200,12 +191,12 @@ out:
 /* Closing asks why; giving no reason keeps the household open. */
 static void status_changed(struct household_form *f)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     if (fv_choice(fv, F_STATUS) + 1 == HH_CLOSED &&
         !*fv_get(fv, F_REASON)) {
         char reason[HH_REASON_CHARS * 4 + 1], date[11];
-        if (screens_close_household(f->base.app, fv_get(fv, F_NAME), reason,
-                                    sizeof reason, date)) {
+        if (screens_close_household(f->form.base.app, fv_get(fv, F_NAME),
+                                    reason, sizeof reason, date)) {
             fv_set(fv, F_REASON, reason);
             fv_set(fv, F_CLOSED, date);
         } else {
@@ -231,7 +222,7 @@ static void changed(void *ctx, formview *fv, int field)
  * on 完成 keeps the choice, Esc drops it. */
 static bool pick_kinds(struct household_form *f)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     unsigned kinds = (unsigned)fv_ref(fv, F_KINDS);
     char labels[HH_KIND_N][64];
     const char *items[HH_KIND_N + 1];
@@ -244,8 +235,9 @@ static bool pick_kinds(struct household_form *f)
                      household_kind_label[k]);
             items[k + 1] = labels[k];
         }
-        int i = tui_pick(f->base.app, "帮扶对象类别（回车勾选，选「完成」确认）",
-                         items, HH_KIND_N + 1, at);
+        int i = tui_pick(f->form.base.app,
+                         "帮扶对象类别（回车勾选，选「完成」确认）", items,
+                         HH_KIND_N + 1, at);
         if (i < 0)
             return false;
         if (i == 0)
@@ -272,8 +264,8 @@ static const char *not_blank(const char *text, void *ctx)
 /* The 困难党员: a search of the register, then a pick among matches. */
 static bool pick_member(struct household_form *f)
 {
-    tui_app *app = f->base.app;
-    formview *fv = f->fv;
+    tui_app *app = f->form.base.app;
+    formview *fv = f->form.fv;
     char text[128] = "";
     if (!tui_prompt(app, "选择困难党员", "姓名、拼音首字母、电话或党员编号：",
                     text, sizeof text, 40, not_blank, NULL))
@@ -289,7 +281,7 @@ static bool pick_member(struct household_form *f)
     struct member_query q = {.filter = text, .sort = MEMBER_SORT_PINYIN};
     int n = 0;
     zb_err e;
-    if (member_window(f->ctx->db, &q, 0, PICK_MAX, rows, &n, &e) != 0) {
+    if (member_window(f->form.ctx->db, &q, 0, PICK_MAX, rows, &n, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         goto out;
     }
@@ -335,8 +327,9 @@ static bool pick(void *ctx, formview *fv, int field)
     if (field == F_GRID) {
         int64_t id = fv_ref(fv, F_GRID);
         char path[600];
-        if (!screens_pick_grid(f->base.app, f->ctx->db, "选择居住网格", "无",
-                               0, 0, &id, path, sizeof path) ||
+        if (!screens_pick_grid(f->form.base.app, f->form.ctx->db,
+                               "选择居住网格", "无", 0, 0, &id, path,
+                               sizeof path) ||
             id == fv_ref(fv, F_GRID))
             return false;
         fv_set_ref(fv, F_GRID, id, id ? path : "");
@@ -352,7 +345,7 @@ static const struct fv_ops form_ops = {validate, changed, pick};
 static void load(struct household_form *f)
 {
     const household *h = &f->h;
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     fv_set(fv, F_NAME, h->name);
     if (h->kinds) {
         char text[300];
@@ -363,7 +356,7 @@ static void load(struct household_form *f)
         member *m = malloc(sizeof *m);
         zb_err e;
         char ref[200] = "";
-        if (m && member_get(f->ctx->db, h->member_id, m, &e) == 0)
+        if (m && member_get(f->form.ctx->db, h->member_id, m, &e) == 0)
             snprintf(ref, sizeof ref, "%s（编号 %s）", m->name, m->member_no);
         free(m);
         fv_set_ref(fv, F_MEMBER, h->member_id, ref);
@@ -377,7 +370,7 @@ static void load(struct household_form *f)
     fv_set(fv, F_ADDRESS, h->address);
     if (h->grid_id) {
         char path[600];
-        screens_grid_path(f->ctx->db, h->grid_id, path, sizeof path);
+        screens_grid_path(f->form.ctx->db, h->grid_id, path, sizeof path);
         fv_set_ref(fv, F_GRID, h->grid_id, path);
     }
     fv_set(fv, F_NEEDS, h->needs);
@@ -392,15 +385,12 @@ static void load(struct household_form *f)
     fv_mark_clean(fv);
 }
 
-static int save(struct household_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct household_form *f = (struct household_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     household *h = malloc(sizeof *h);
     if (!h) {
         tui_app_error(app, "内存不足");
@@ -411,17 +401,14 @@ static int save(struct household_form *f)
     const char *field = NULL;
     zb_err e;
     int rc = TUI_HANDLED | TUI_REDRAW;
-    if (household_save(f->ctx->db, h, &field, &e) != 0) {
-        int i = form_field(field);
-        if (i >= 0) {
-            fv_set_error(f->fv, i, e.msg);
-            fv_set_focus(f->fv, i);
-        }
-        tui_app_error(app, "保存失败：%s", e.msg);
+    if (household_save(f->form.ctx->db, h, &field, &e) != 0) {
+        screens_form_refused(&f->form,
+                             fv_field_named(model_field, NFIELDS, field),
+                             e.msg);
     } else {
-        f->ctx->saved_household = h->id;
+        f->form.ctx->saved_household = h->id;
         tui_app_status(app, "已保存：%s", h->name);
-        fv_mark_clean(f->fv);
+        fv_mark_clean(f->form.fv);
         rc |= TUI_POP;
     }
     free(h);
@@ -430,65 +417,29 @@ static int save(struct household_form *f)
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct household_form *f = (struct household_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct household_form *f = (struct household_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct household_form *f = (struct household_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct household_form *f = (struct household_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct household_form *f = (struct household_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct household_form *f = (struct household_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *household_form_new(tui_app *app, struct zb_ctx *ctx,
                                int64_t household_id)
 {
-    struct household_form *f = calloc(1, sizeof *f);
+    struct household_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                                  save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     household_init(&f->h);
     if (household_id && household_get(ctx->db, household_id, &f->h, &e) != 0) {
@@ -496,17 +447,18 @@ tui_screen *household_form_new(tui_app *app, struct zb_ctx *ctx,
         free(f);
         return NULL;
     }
-    f->fv = fv_new(app, fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f);
         return NULL;
     }
     if (household_id)
-        snprintf(f->base.title, sizeof f->base.title, "帮扶对象 - 编辑 %.100s",
-                 f->h.name);
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "帮扶对象 - 编辑 %.100s", f->h.name);
     else
-        snprintf(f->base.title, sizeof f->base.title, "帮扶对象 - 新增");
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "帮扶对象 - 新增");
     load(f);
-    fv_set_focus(f->fv, F_NAME);
-    return &f->base;
+    fv_set_focus(f->form.fv, F_NAME);
+    return &f->form.base;
 }

@@ -45,11 +45,9 @@ static const struct tui_binding keymap[] = {
 };
 
 struct households_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
+    struct screens_list list;   /* first: the list scaffolding */
     struct household_query q;
     char grid_path[600];
-    listview *lv;
     char today[11];
     struct household_row *rows;   /* fetch scratch */
     int rows_cap;
@@ -118,7 +116,7 @@ static int src_count(void *ctx, const char *filter, long *n, zb_err *err)
     struct households_screen *s = ctx;
     struct household_query q;
     query_for(s, filter, &q);
-    return household_count(s->ctx->db, &q, n, err);
+    return household_count(s->list.ctx->db, &q, n, err);
 }
 
 static int src_fetch(void *ctx, const char *filter, long offset, int limit,
@@ -135,7 +133,8 @@ static int src_fetch(void *ctx, const char *filter, long offset, int limit,
     struct household_query q;
     query_for(s, filter, &q);
     int n = 0;
-    if (household_window(s->ctx->db, &q, offset, limit, s->rows, &n, err) != 0)
+    if (household_window(s->list.ctx->db, &q, offset, limit, s->rows, &n,
+                         err) != 0)
         return -1;
     for (int i = 0; i < n; i++) {
         const struct household_row *r = &s->rows[i];
@@ -174,15 +173,17 @@ static int src_locate(void *ctx, const char *filter, int64_t id, long *pos,
     struct households_screen *s = ctx;
     struct household_query q;
     query_for(s, filter, &q);
-    return household_position(s->ctx->db, &q, id, pos, err);
+    return household_position(s->list.ctx->db, &q, id, pos, err);
 }
 
 static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 /* ---- screen ---- */
 
-static void set_title(struct households_screen *s)
+/* The list's load: only the title (the list queries the database). */
+static void set_title(struct screens_list *head)
 {
+    struct households_screen *s = (struct households_screen *)head;
     const struct household_query *q = &s->q;
     char kind[64] = "";
     for (int k = 0; k < HH_KIND_N; k++)
@@ -196,41 +197,8 @@ static void set_title(struct households_screen *s)
                                              : "",
              q->sort != HH_SORT_PINYIN ? "  " : "",
              q->sort != HH_SORT_PINYIN ? household_sort_label[q->sort] : "");
-    text_copy_chars(s->base.title, sizeof s->base.title, t, sizeof t);
-}
-
-static int reload(struct households_screen *s)
-{
-    zb_err e;
-    set_title(s);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(s->base.app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct households_screen *s = (struct households_screen *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct households_screen *s = (struct households_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        /* Esc first drops a kept filter, and only then goes back */
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            lv_set_filter(s->lv, "");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        /* this screen's letters (k = kind, g = grid) before the list's */
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
+    text_copy_chars(s->list.base.title, sizeof s->list.base.title, t,
+                    sizeof t);
 }
 
 static int pick_kind(struct households_screen *s)
@@ -243,12 +211,12 @@ static int pick_kind(struct households_screen *s)
         if (s->q.kinds == HH_KIND_BIT(k))
             initial = k + 1;
     }
-    int i = tui_pick(s->base.app, "帮扶对象类别", items, HH_KIND_N + 1,
+    int i = tui_pick(s->list.base.app, "帮扶对象类别", items, HH_KIND_N + 1,
                      initial);
     if (i < 0)
         return TUI_HANDLED | TUI_REDRAW;
     s->q.kinds = i == 0 ? 0 : HH_KIND_BIT(i - 1);
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int pick_level(struct households_screen *s)
@@ -257,33 +225,34 @@ static int pick_level(struct households_screen *s)
     items[0] = "全部";
     for (int l = 1; l < HH_LEVEL_N; l++)
         items[l] = household_level_label[l];
-    int i = tui_pick(s->base.app, "困难程度", items, HH_LEVEL_N, s->q.level);
+    int i = tui_pick(s->list.base.app, "困难程度", items, HH_LEVEL_N,
+                     s->q.level);
     if (i < 0)
         return TUI_HANDLED | TUI_REDRAW;
     s->q.level = i;
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int pick_grid(struct households_screen *s)
 {
     int64_t id = s->q.grid_id;
     char path[600];
-    if (!screens_pick_grid(s->base.app, s->ctx->db, "按居住网格筛选",
+    if (!screens_pick_grid(s->list.base.app, s->list.ctx->db, "按居住网格筛选",
                            "全部网格", 0, 0, &id, path, sizeof path))
         return TUI_HANDLED | TUI_REDRAW;
     s->q.grid_id = id;
     snprintf(s->grid_path, sizeof s->grid_path, "%s", id ? path : "");
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int pick_sort(struct households_screen *s)
 {
-    int i = tui_pick(s->base.app, "排序方式", household_sort_label,
+    int i = tui_pick(s->list.base.app, "排序方式", household_sort_label,
                      HH_SORT_COUNT, (int)s->q.sort);
     if (i < 0)
         return TUI_HANDLED | TUI_REDRAW;
     s->q.sort = (enum household_sort)i;
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 /* 帮扶中 -> 已销号 -> 全部 -> 帮扶中 */
@@ -291,12 +260,12 @@ static int cycle_status(struct households_screen *s)
 {
     s->q.status = s->q.status == HH_OPEN ? HH_CLOSED
                 : s->q.status == HH_CLOSED ? 0 : HH_OPEN;
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 static int close_household(struct households_screen *s, household *h)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     char reason[sizeof h->close_reason], date[11];
     if (!screens_close_household(app, h->name, reason, sizeof reason, date))
         return TUI_HANDLED | TUI_REDRAW;
@@ -304,22 +273,22 @@ static int close_household(struct households_screen *s, household *h)
     snprintf(h->closed, sizeof h->closed, "%s", date);
     snprintf(h->close_reason, sizeof h->close_reason, "%s", reason);
     zb_err e;
-    if (household_save(s->ctx->db, h, NULL, &e) != 0)
+    if (household_save(s->list.ctx->db, h, NULL, &e) != 0)
         tui_app_error(app, "不能销号：%s", e.msg);
     else
         tui_app_status(app, "已销号：%s（%s，%s）", h->name, reason, date);
-    return reload(s);
+    return screens_list_reload(&s->list);
 }
 
 /* A household entered by mistake (no pairs, no visits) may be erased;
  * anyone with a history is closed (销号) with a reason. */
 static int delete_household(struct households_screen *s)
 {
-    tui_app *app = s->base.app;
-    int64_t id = lv_selected_id(s->lv);
+    tui_app *app = s->list.base.app;
+    int64_t id = lv_selected_id(s->list.lv);
     if (!id)
         return TUI_HANDLED;
-    db *d = s->ctx->db;
+    db *d = s->list.ctx->db;
     zb_err e;
     bool history = false;
     household *h = malloc(sizeof *h);
@@ -361,7 +330,7 @@ static int delete_household(struct households_screen *s)
             else
                 tui_app_status(app, "已删除：%s", h->name);
         }
-        rc = reload(s);
+        rc = screens_list_reload(&s->list);
     }
 out:
     free(h);
@@ -373,34 +342,34 @@ static int action(tui_screen *base, enum tui_action a)
     struct households_screen *s = (struct households_screen *)base;
     tui_app *app = base->app;
     tui_screen *next = NULL;
-    int64_t id = lv_selected_id(s->lv);
+    int64_t id = lv_selected_id(s->list.lv);
     switch (a) {
     case ACT_OPEN:
         if (!id)
             return TUI_HANDLED;
-        next = household_view_new(app, s->ctx, id);
+        next = household_view_new(app, s->list.ctx, id);
         break;
     case ACT_EDIT:
         if (!id)
             return TUI_HANDLED;
-        next = household_form_new(app, s->ctx, id);
+        next = household_form_new(app, s->list.ctx, id);
         break;
     case ACT_ADD:
-        next = household_form_new(app, s->ctx, 0);
+        next = household_form_new(app, s->list.ctx, 0);
         break;
     case ACT_DELETE:
         return delete_household(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     case ACT_ASSIST:
-        next = assist_screen_new(app, s->ctx, s->q.grid_id);
+        next = assist_screen_new(app, s->list.ctx, s->q.grid_id);
         break;
     case ACT_TOTALS:
-        next = pair_totals_new(app, s->ctx);
+        next = pair_totals_new(app, s->list.ctx);
         break;
     case ACT_OVERDUE:
-        next = overdue_screen_new(app, s->ctx);
+        next = overdue_screen_new(app, s->list.ctx);
         break;
     case ACT_SET_HH_KIND:
         return pick_kind(s);
@@ -415,84 +384,44 @@ static int action(tui_screen *base, enum tui_action a)
     default:
         return TUI_UNHANDLED;
     }
-    if (!next) {
-        tui_app_error(app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(app, next);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
-static void resume(tui_screen *base)
-{
-    struct households_screen *s = (struct households_screen *)base;
-    reload(s);
-    if (s->ctx->saved_household) {
-        /* jump to the record just saved (a new one may be anywhere) */
-        long pos = -1;
-        zb_err e;
-        struct household_query q;
-        query_for(s, lv_filter(s->lv), &q);
-        if (household_position(s->ctx->db, &q, s->ctx->saved_household, &pos,
-                               &e) == 0 && pos >= 0)
-            lv_set_cursor(s->lv, pos);
-        s->ctx->saved_household = 0;
-    }
-}
-
-static int tick(tui_screen *base)
-{
-    struct households_screen *s = (struct households_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct households_screen *s = (struct households_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
+    return screens_push(app, next);
 }
 
 static void destroy(tui_screen *base)
 {
     struct households_screen *s = (struct households_screen *)base;
-    lv_free(s->lv);
     free(s->rows);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
+    .draw = screens_list_draw,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *households_screen_new(tui_app *app, struct zb_ctx *ctx)
 {
-    struct households_screen *s = calloc(1, sizeof *s);
+    struct households_screen *s = screens_list_alloc(sizeof *s, &ops, app,
+                                                     ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = set_title;
+    s->list.saved = &ctx->saved_household;
     s->q.view = HV_ALL;
     s->q.status = HH_OPEN;
     s->q.sort = HH_SORT_PINYIN;
     rules_today(s->today);
-    s->lv = lv_new(columns, NCOLS, &source, s);
-    if (!s->lv) {
+    s->list.lv = lv_new(columns, NCOLS, &source, s);
+    if (!s->list.lv) {
         free(s);
         return NULL;
     }
-    set_title(s);
-    zb_err e;
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(app, "%s", e.msg);
-    return &s->base;
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

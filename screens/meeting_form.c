@@ -52,9 +52,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct meeting_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     meeting m;              /* the record as loaded */
     struct org_item *orgs;
     int norgs;
@@ -62,7 +60,8 @@ struct meeting_form {
 
 static void sync_hidden(struct meeting_form *f)
 {
-    fv_set_hidden(f->fv, F_LECTURER, fv_choice(f->fv, F_KIND) != MK_LESSON);
+    fv_set_hidden(f->form.fv, F_LECTURER,
+                  fv_choice(f->form.fv, F_KIND) != MK_LESSON);
 }
 
 /* ---- validation ---- */
@@ -132,7 +131,7 @@ static bool pick(void *ctx, formview *fv, int field)
         index[n] = i;
         items[n++] = f->orgs[i].path;
     }
-    int k = tui_pick(f->base.app, "选择党组织", items, n, initial);
+    int k = tui_pick(f->form.base.app, "选择党组织", items, n, initial);
     int i = k >= 0 ? index[k] : -1;
     free(items);
     free(index);
@@ -157,7 +156,7 @@ static const char *org_path(struct meeting_form *f, int64_t id)
 static void load(struct meeting_form *f)
 {
     const meeting *m = &f->m;
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     if (m->org_id)
         fv_set_ref(fv, F_ORG, m->org_id, org_path(f, m->org_id));
     fv_set_choice(fv, F_KIND,
@@ -179,7 +178,7 @@ static void load(struct meeting_form *f)
 
 static void store(struct meeting_form *f, meeting *m)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     m->org_id = fv_ref(fv, F_ORG);
     m->kind = fv_choice(fv, F_KIND);
     COPY(m->date, F_DATE);
@@ -201,15 +200,12 @@ static void store(struct meeting_form *f, meeting *m)
     COPY(m->minutes, F_MINUTES);
 }
 
-static int save(struct meeting_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct meeting_form *f = (struct meeting_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     meeting *m = malloc(sizeof *m);
     if (!m) {
         tui_app_error(app, "内存不足");
@@ -218,81 +214,45 @@ static int save(struct meeting_form *f)
     *m = f->m;
     store(f, m);
     zb_err e;
-    if (meeting_save(f->ctx->db, m, &e) != 0) {
+    if (meeting_save(f->form.ctx->db, m, &e) != 0) {
         tui_app_error(app, "保存失败：%s", e.msg);
         free(m);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    f->ctx->saved_meeting = m->id;
+    f->form.ctx->saved_meeting = m->id;
     tui_app_status(app, "已保存：%s %s %.150s", m->date,
                    domain_meeting_kind[m->kind], m->topic);
     free(m);
-    fv_mark_clean(f->fv);
+    fv_mark_clean(f->form.fv);
     return TUI_HANDLED | TUI_REDRAW | TUI_POP;
 }
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct meeting_form *f = (struct meeting_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct meeting_form *f = (struct meeting_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct meeting_form *f = (struct meeting_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct meeting_form *f = (struct meeting_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct meeting_form *f = (struct meeting_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct meeting_form *f = (struct meeting_form *)base;
-    fv_free(f->fv);
     free(f->orgs);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *meeting_form_new(tui_app *app, struct zb_ctx *ctx,
                              int64_t meeting_id, int64_t org_id, int kind)
 {
-    struct meeting_form *f = calloc(1, sizeof *f);
+    struct meeting_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                                save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     meeting_init(&f->m);
     if ((meeting_id && meeting_get(ctx->db, meeting_id, &f->m, &e) != 0) ||
@@ -307,20 +267,21 @@ tui_screen *meeting_form_new(tui_app *app, struct zb_ctx *ctx,
         f->m.kind = kind > 0 && kind < DOMAIN_MEETING_KIND_N ? kind : 0;
         rules_today(f->m.date);
     }
-    f->fv = fv_new(app, fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f->orgs);
         free(f);
         return NULL;
     }
     if (meeting_id)
-        snprintf(f->base.title, sizeof f->base.title,
+        snprintf(f->form.base.title, sizeof f->form.base.title,
                  "三会一课 - 编辑会议 %s %.100s", f->m.date, f->m.topic);
     else
-        snprintf(f->base.title, sizeof f->base.title, "三会一课 - 新增会议");
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "三会一课 - 新增会议");
     load(f);
     int focus = !f->m.org_id ? F_ORG : !f->m.kind ? F_KIND
               : meeting_id ? F_TOPIC : F_DATE;
-    fv_set_focus(f->fv, focus);
-    return &f->base;
+    fv_set_focus(f->form.fv, focus);
+    return &f->form.base;
 }

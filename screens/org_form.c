@@ -40,9 +40,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct org_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     struct org o;             /* the record as loaded */
     char parent_kind[32];
     char today[11];
@@ -76,7 +74,7 @@ static bool pick(void *ctx, formview *fv, int field)
         return false;
     int64_t id = fv_ref(fv, F_GRID);
     char path[600];
-    if (!screens_pick_grid(f->base.app, f->ctx->db, "选择所建网格",
+    if (!screens_pick_grid(f->form.base.app, f->form.ctx->db, "选择所建网格",
                            "（无）", 0, 0, &id, path, sizeof path) ||
         id == fv_ref(fv, F_GRID))
         return false;
@@ -116,13 +114,13 @@ static const char *default_kind(const char *parent_kind)
 
 static void load(struct org_form *f, const char *parent_path)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     const struct org *o = &f->o;
     fv_set(fv, F_NAME, o->name);
     fv_set_choice(fv, F_KIND, kind_index(o->kind));
     fv_set(fv, F_PARENT, o->parent_id ? parent_path : "（无，最上级组织）");
     char path[600] = "";
-    screens_grid_path(f->ctx->db, o->grid_id, path, sizeof path);
+    screens_grid_path(f->form.ctx->db, o->grid_id, path, sizeof path);
     fv_set_ref(fv, F_GRID, o->grid_id, path);
     fv_set(fv, F_FOUNDED, o->founded);
     fv_set_bool(fv, F_ACTIVE, o->active);
@@ -132,7 +130,7 @@ static void load(struct org_form *f, const char *parent_path)
 
 static void store(struct org_form *f, struct org *o)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     const char *name = fv_get(fv, F_NAME);
     name += strspn(name, " ");
     snprintf(o->name, sizeof o->name, "%s", name);
@@ -147,30 +145,25 @@ static void store(struct org_form *f, struct org *o)
     snprintf(o->notes, sizeof o->notes, "%s", fv_get(fv, F_NOTES));
 }
 
+static const char *const model_field[NFIELDS] = {
+    [F_NAME] = "name", [F_KIND] = "kind", [F_GRID] = "grid",
+    [F_FOUNDED] = "founded", [F_NOTES] = "notes",
+};
+
+/* A refused parent is a kind that may not sit there: shown at 类型. */
 static int field_of(const char *name)
 {
-    static const struct {
-        const char *name;
-        int field;
-    } map[] = {
-        {"name", F_NAME}, {"kind", F_KIND}, {"parent", F_KIND},
-        {"grid", F_GRID}, {"founded", F_FOUNDED}, {"notes", F_NOTES},
-    };
-    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(name, map[i].name) == 0)
-            return map[i].field;
-    return -1;
+    if (name && strcmp(name, "parent") == 0)
+        return F_KIND;
+    return fv_field_named(model_field, NFIELDS, name);
 }
 
-static int save(struct org_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct org_form *f = (struct org_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     struct org *o = malloc(sizeof *o);
     if (!o) {
         tui_app_error(app, "内存不足");
@@ -180,73 +173,34 @@ static int save(struct org_form *f)
     store(f, o);
     zb_err e;
     const char *where = NULL;
-    if (org_validate(f->ctx->db, o, &where, &e) != 0 ||
-        org_save(f->ctx->db, o, &e) != 0) {
-        int fld = field_of(where);
-        if (fld >= 0) {
-            fv_set_error(f->fv, fld, e.msg);
-            fv_set_focus(f->fv, fld);
-        }
-        tui_app_error(app, "保存失败：%s", e.msg);
+    if (org_validate(f->form.ctx->db, o, &where, &e) != 0 ||
+        org_save(f->form.ctx->db, o, &e) != 0) {
+        screens_form_refused(&f->form, field_of(where), e.msg);
         free(o);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    f->ctx->saved_org = o->id;
+    f->form.ctx->saved_org = o->id;
     tui_app_status(app, "已保存：%s", o->name);
     free(o);
-    fv_mark_clean(f->fv);
+    fv_mark_clean(f->form.fv);
     return TUI_HANDLED | TUI_REDRAW | TUI_POP;
 }
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct org_form *f = (struct org_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct org_form *f = (struct org_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct org_form *f = (struct org_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct org_form *f = (struct org_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct org_form *f = (struct org_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct org_form *f = (struct org_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
@@ -280,12 +234,10 @@ tui_screen *org_form_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id,
         fields[F_KIND].choices = kind_choices;
         fields[F_KIND].nchoices = nkind_choices;
     }
-    struct org_form *f = calloc(1, sizeof *f);
+    struct org_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                            save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     rules_today(f->today);
     zb_err e;
     char ppath[512];
@@ -306,21 +258,21 @@ tui_screen *org_form_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id,
     if (!org_id)
         snprintf(f->o.kind, sizeof f->o.kind, "%s",
                  default_kind(f->parent_kind));
-    f->fv = fv_new(app, fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f);
         return NULL;
     }
     if (org_id)
-        snprintf(f->base.title, sizeof f->base.title, "组织架构 - 编辑 %.120s",
-                 f->o.name);
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "组织架构 - 编辑 %.120s", f->o.name);
     else if (f->o.parent_id)
-        snprintf(f->base.title, sizeof f->base.title,
+        snprintf(f->form.base.title, sizeof f->form.base.title,
                  "组织架构 - 新增下级组织（上级：%.100s）", ppath);
     else
-        snprintf(f->base.title, sizeof f->base.title,
+        snprintf(f->form.base.title, sizeof f->form.base.title,
                  "组织架构 - 新增最上级组织");
     load(f, ppath);
-    fv_set_focus(f->fv, F_NAME);
-    return &f->base;
+    fv_set_focus(f->form.fv, F_NAME);
+    return &f->form.base;
 }

@@ -39,9 +39,7 @@ static const struct tui_binding keymap[] = {
 #define PICK_MAX 2000
 
 struct post_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     struct org_post p;            /* the record as loaded */
     char org_name[ORG_NAME_CHARS * 4 + 1];
     char kind[32];
@@ -92,8 +90,8 @@ static void changed(void *ctx, formview *fv, int field)
 
 static bool pick_member(struct post_form *f)
 {
-    tui_app *app = f->base.app;
-    db *d = f->ctx->db;
+    tui_app *app = f->form.base.app;
+    db *d = f->form.ctx->db;
     zb_err e;
     char filter[64] = "";
     struct member_query q = {.org_id = f->p.org_id};
@@ -132,7 +130,7 @@ static bool pick_member(struct post_form *f)
         snprintf(labels[i], sizeof labels[0], "%.60s  %s  %.80s",
                  rows[i].name, rows[i].member_no, rows[i].org_name);
         items[i] = labels[i];
-        if (rows[i].id == fv_ref(f->fv, F_MEMBER))
+        if (rows[i].id == fv_ref(f->form.fv, F_MEMBER))
             initial = i;
     }
     int k = tui_pick(app, "选择党员", items, nr, initial);
@@ -141,11 +139,11 @@ static bool pick_member(struct post_form *f)
     char text[200];
     snprintf(text, sizeof text, "%.60s（%s）", rows[k].name,
              rows[k].member_no);
-    fv_set_ref(f->fv, F_MEMBER, rows[k].id, text);
+    fv_set_ref(f->form.fv, F_MEMBER, rows[k].id, text);
     snprintf(f->member_name, sizeof f->member_name, "%s", rows[k].name);
-    fv_set(f->fv, F_NAME, rows[k].name);
+    fv_set(f->form.fv, F_NAME, rows[k].name);
     if (rows[k].phone[0])
-        fv_set(f->fv, F_PHONE, rows[k].phone);
+        fv_set(f->form.fv, F_PHONE, rows[k].phone);
     ok = true;
 out:
     free(rows);
@@ -166,7 +164,7 @@ static const struct fv_ops form_ops = {validate, changed, pick};
 
 static void load(struct post_form *f)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     const struct org_post *p = &f->p;
     int choice = 0;
     for (int i = 1; i < f->nchoices; i++)
@@ -177,7 +175,7 @@ static void load(struct post_form *f)
         char text[200];
         member m;
         zb_err e;
-        if (member_get(f->ctx->db, p->member_id, &m, &e) == 0)
+        if (member_get(f->form.ctx->db, p->member_id, &m, &e) == 0)
             snprintf(text, sizeof text, "%.60s（%s）", m.name, m.member_no);
         else
             snprintf(text, sizeof text, "%.60s", p->name);
@@ -193,7 +191,7 @@ static void load(struct post_form *f)
 
 static void store(struct post_form *f, struct org_post *p)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     int c = fv_choice(fv, F_POST);
     p->post = c > 0 && c < f->nchoices ? f->codes[c] : 0;
     p->member_id = fv_ref(fv, F_MEMBER);
@@ -207,111 +205,59 @@ static void store(struct post_form *f, struct org_post *p)
     snprintf(p->end_date, sizeof p->end_date, "%s", fv_get(fv, F_END));
 }
 
-static int field_of(const char *name)
-{
-    static const struct {
-        const char *name;
-        int field;
-    } map[] = {
-        {"post", F_POST}, {"name", F_NAME}, {"phone", F_PHONE},
-        {"start_date", F_START}, {"end_date", F_END},
-    };
-    for (size_t i = 0; name && i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(name, map[i].name) == 0)
-            return map[i].field;
-    return -1;
-}
+static const char *const model_field[NFIELDS] = {
+    [F_POST] = "post", [F_NAME] = "name", [F_PHONE] = "phone",
+    [F_START] = "start_date", [F_END] = "end_date",
+};
 
-static int save(struct post_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", field_defs[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct post_form *f = (struct post_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     struct org_post p = f->p;
     store(f, &p);
     zb_err e;
     const char *where = NULL;
-    if (org_post_validate(f->ctx->db, &p, &where, &e) != 0 ||
-        org_post_save(f->ctx->db, &p, &e) != 0) {
-        int fld = field_of(where);
-        if (fld >= 0) {
-            fv_set_error(f->fv, fld, e.msg);
-            fv_set_focus(f->fv, fld);
-        }
-        tui_app_error(app, "保存失败：%s", e.msg);
+    if (org_post_validate(f->form.ctx->db, &p, &where, &e) != 0 ||
+        org_post_save(f->form.ctx->db, &p, &e) != 0) {
+        screens_form_refused(&f->form,
+                             fv_field_named(model_field, NFIELDS, where),
+                             e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    f->ctx->saved_org_post = p.id;
+    f->form.ctx->saved_org_post = p.id;
     tui_app_status(app, "已保存：%s %s", org_post_label[p.post], p.name);
-    fv_mark_clean(f->fv);
+    fv_mark_clean(f->form.fv);
     return TUI_HANDLED | TUI_REDRAW | TUI_POP;
 }
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct post_form *f = (struct post_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct post_form *f = (struct post_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct post_form *f = (struct post_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct post_form *f = (struct post_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct post_form *f = (struct post_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct post_form *f = (struct post_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *org_post_form_new(tui_app *app, struct zb_ctx *ctx,
                               int64_t post_id, int64_t org_id)
 {
-    struct post_form *f = calloc(1, sizeof *f);
+    struct post_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                             save);
     if (!f)
         return NULL;
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     struct org o;
     if (post_id && org_post_get(ctx->db, post_id, &f->p, &e) != 0)
@@ -342,22 +288,22 @@ tui_screen *org_post_form_new(tui_app *app, struct zb_ctx *ctx,
     memcpy(defs, field_defs, sizeof defs);
     defs[F_POST].choices = f->choices;
     defs[F_POST].nchoices = f->nchoices;
-    f->fv = fv_new(app, defs, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, defs, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f);
         return NULL;
     }
     if (post_id)
-        snprintf(f->base.title, sizeof f->base.title,
+        snprintf(f->form.base.title, sizeof f->form.base.title,
                  "%.60s - 编辑任职：%s %.40s", f->org_name,
                  org_post_label[f->p.post > 0 && f->p.post < ORG_POST_N
                                     ? f->p.post : 0], f->p.name);
     else
-        snprintf(f->base.title, sizeof f->base.title, "%.60s - 新增任职",
-                 f->org_name);
+        snprintf(f->form.base.title, sizeof f->form.base.title,
+                 "%.60s - 新增任职", f->org_name);
     load(f);
-    fv_set_focus(f->fv, post_id ? F_NAME : f->p.post ? F_MEMBER : F_POST);
-    return &f->base;
+    fv_set_focus(f->form.fv, post_id ? F_NAME : f->p.post ? F_MEMBER : F_POST);
+    return &f->form.base;
 fail:
     tui_app_error(app, "%s", e.msg);
     free(f);

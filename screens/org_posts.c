@@ -35,11 +35,9 @@ static const struct tui_binding keymap[] = {
 };
 
 struct org_posts {
-    tui_screen base;
-    struct zb_ctx *ctx;
+    struct screens_list list;   /* first: the list scaffolding */
     int64_t org_id;
     char org_name[128];
-    listview *lv;
     struct org_post *posts;
     int n;
     char today[11];
@@ -118,14 +116,15 @@ static const struct lv_source source = {src_count, src_fetch, src_locate};
 
 /* ---- loading ---- */
 
-static int reload(struct org_posts *s)
+static void load(struct screens_list *head)
 {
+    struct org_posts *s = (struct org_posts *)head;
     zb_err e;
     struct org_post *v = NULL;
     int n = 0, cur = 0;
-    if (org_post_list(s->ctx->db, s->org_id, true, s->today, &v, &n,
+    if (org_post_list(s->list.ctx->db, s->org_id, true, s->today, &v, &n,
                       &e) != 0) {
-        tui_app_error(s->base.app, "%s", e.msg);
+        tui_app_error(s->list.base.app, "%s", e.msg);
     } else {
         free(s->posts);
         s->posts = v;
@@ -133,17 +132,14 @@ static int reload(struct org_posts *s)
     }
     for (int i = 0; i < s->n; i++)
         cur += current(s, &s->posts[i]);
-    snprintf(s->base.title, sizeof s->base.title,
+    snprintf(s->list.base.title, sizeof s->list.base.title,
              "%.100s - 班子成员  现任 %d 人，历任 %d 条", s->org_name, cur,
              s->n - cur);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(s->base.app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
 }
 
 static const struct org_post *selected(const struct org_posts *s)
 {
-    int64_t id = lv_selected_id(s->lv);
+    int64_t id = lv_selected_id(s->list.lv);
     for (int i = 0; id && i < s->n; i++)
         if (s->posts[i].id == id)
             return &s->posts[i];
@@ -165,7 +161,7 @@ static const char *valid_end(const char *text, void *ctx)
 
 static int end_term(struct org_posts *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct org_post *p = selected(s);
     if (!p)
         return TUI_HANDLED;
@@ -184,11 +180,11 @@ static int end_term(struct org_posts *s)
     char norm[11];
     rules_date_normalize(date, norm);
     zb_err e;
-    if (org_post_end(s->ctx->db, copy.id, norm, NULL, &e) != 0) {
+    if (org_post_end(s->list.ctx->db, copy.id, norm, NULL, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已登记：%s %s 于 %s 离任", org_post_label[copy.post],
                    copy.name, norm);
     return TUI_HANDLED | TUI_REDRAW;
@@ -196,7 +192,7 @@ static int end_term(struct org_posts *s)
 
 static int delete_term(struct org_posts *s)
 {
-    tui_app *app = s->base.app;
+    tui_app *app = s->list.base.app;
     const struct org_post *p = selected(s);
     if (!p)
         return TUI_HANDLED;
@@ -208,44 +204,37 @@ static int delete_term(struct org_posts *s)
     if (!tui_confirm(app, "删除任职记录", msg, false))
         return TUI_HANDLED | TUI_REDRAW;
     zb_err e;
-    if (org_post_delete(s->ctx->db, copy.id, &e) != 0) {
+    if (org_post_delete(s->list.ctx->db, copy.id, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已删除：%s %s", org_post_label[copy.post],
                    copy.name);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
-static int push(struct org_posts *s, tui_screen *next)
-{
-    if (!next) {
-        tui_app_error(s->base.app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(s->base.app, next);
     return TUI_HANDLED | TUI_REDRAW;
 }
 
 static int action(tui_screen *base, enum tui_action a)
 {
     struct org_posts *s = (struct org_posts *)base;
+    tui_app *app = base->app;
+    int64_t id = lv_selected_id(s->list.lv);
     switch (a) {
     case ACT_OPEN:
     case ACT_EDIT:
-        if (!lv_selected_id(s->lv))
+        if (!id)
             return TUI_HANDLED;
-        return push(s, org_post_form_new(base->app, s->ctx,
-                                         lv_selected_id(s->lv), s->org_id));
+        return screens_push(app, org_post_form_new(app, s->list.ctx, id,
+                                                   s->org_id));
     case ACT_ADD:
-        return push(s, org_post_form_new(base->app, s->ctx, 0, s->org_id));
+        return screens_push(app, org_post_form_new(app, s->list.ctx, 0,
+                                                   s->org_id));
     case ACT_END_ROLE:
         return end_term(s);
     case ACT_DELETE:
         return delete_term(s);
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     default:
         return TUI_UNHANDLED;
@@ -254,84 +243,31 @@ static int action(tui_screen *base, enum tui_action a)
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct org_posts *s = (struct org_posts *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct org_posts *s = (struct org_posts *)base;
-    if (!lv_filtering(s->lv)) {
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            lv_set_filter(s->lv, "");
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
-}
-
-static void resume(tui_screen *base)
-{
-    struct org_posts *s = (struct org_posts *)base;
-    reload(s);
-    if (s->ctx->saved_org_post) {
-        long pos = -1;
-        zb_err e;
-        src_locate(s, lv_filter(s->lv), s->ctx->saved_org_post, &pos, &e);
-        if (pos >= 0)
-            lv_set_cursor(s->lv, pos);
-        s->ctx->saved_org_post = 0;
-    }
-}
-
-static int tick(tui_screen *base)
-{
-    struct org_posts *s = (struct org_posts *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct org_posts *s = (struct org_posts *)base;
-    lv_cursor_pos(s->lv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct org_posts *s = (struct org_posts *)base;
-    lv_free(s->lv);
     free(s->posts);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
+    .draw = screens_list_draw,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *org_posts_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id)
 {
-    struct org_posts *s = calloc(1, sizeof *s);
+    struct org_posts *s = screens_list_alloc(sizeof *s, &ops, app, ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
+    s->list.saved = &ctx->saved_org_post;
     s->org_id = org_id;
     rules_today(s->today);
     zb_err e;
@@ -340,11 +276,11 @@ tui_screen *org_posts_new(tui_app *app, struct zb_ctx *ctx, int64_t org_id)
         free(s);
         return NULL;
     }
-    s->lv = lv_new(columns, NCOLS, &source, s);
-    if (!s->lv) {
+    s->list.lv = lv_new(columns, NCOLS, &source, s);
+    if (!s->list.lv) {
         free(s);
         return NULL;
     }
-    reload(s);
-    return &s->base;
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

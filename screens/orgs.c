@@ -47,10 +47,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct orgs_screen {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    tree *t;
-    listview *lv;
+    struct screens_list list;    /* first: the list scaffolding */
     struct org_overview *rows;   /* tree order, as last loaded */
     int n;
     char today[11];
@@ -74,19 +71,20 @@ static void pair(long full, long prob, char *out, size_t outsz)
         snprintf(out, outsz, "%ld/%ld", full, prob);
 }
 
-static int load(struct orgs_screen *s)
+static void load(struct screens_list *head)
 {
+    struct orgs_screen *s = (struct orgs_screen *)head;
     zb_err e;
     struct org_overview *rows = NULL;
     int n = 0;
-    if (org_overview_list(s->ctx->db, s->today, &rows, &n, &e) != 0) {
-        tui_app_error(s->base.app, "%s", e.msg);
-        return -1;
+    if (org_overview_list(s->list.ctx->db, s->today, &rows, &n, &e) != 0) {
+        tui_app_error(s->list.base.app, "%s", e.msg);
+        return;
     }
     free(s->rows);
     s->rows = rows;
     s->n = n;
-    tree_clear(s->t);
+    tree_clear(s->list.t);
     long members = 0;
     for (int i = 0; i < n; i++) {
         const struct org_overview *r = &rows[i];
@@ -105,10 +103,10 @@ static int load(struct orgs_screen *s)
         };
         int mark = !r->item.active ? LV_MARK_DIM
                  : r->hint[0] ? LV_MARK_WARN : LV_MARK_NONE;
-        if (tree_add(s->t, r->item.id, r->item.parent_id, mark, cells,
+        if (tree_add(s->list.t, r->item.id, r->item.parent_id, mark, cells,
                      search) != 0) {
-            tui_app_error(s->base.app, "内存不足");
-            return -1;
+            tui_app_error(s->list.base.app, "内存不足");
+            return;
         }
         if (!r->item.parent_id)
             members += r->total_full + r->total_prob;
@@ -116,72 +114,37 @@ static int load(struct orgs_screen *s)
     if (!s->shaped && n > 0) {
         /* An office: its communities and their branches; a district
          * (thousands of nodes): the communities only. */
-        tree_expand_levels(s->t, 2);
-        if (tree_visible(s->t) > 200)
-            tree_expand_levels(s->t, 1);
+        tree_expand_levels(s->list.t, 2);
+        if (tree_visible(s->list.t) > 200)
+            tree_expand_levels(s->list.t, 1);
         s->shaped = true;
     }
-    snprintf(s->base.title, sizeof s->base.title,
+    snprintf(s->list.base.title, sizeof s->list.base.title,
              "组织架构  共 %d 个组织，%ld 名党员（人数：正式/预备）", n,
              members);
-    return 0;
-}
-
-static int reload(struct orgs_screen *s)
-{
-    zb_err e;
-    load(s);
-    if (lv_reload(s->lv, &e) != 0)
-        tui_app_error(s->base.app, "%s", e.msg);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
-/* Reveals id and puts the cursor on it (dropping a filter that hides
- * it). */
-static void focus_node(struct orgs_screen *s, int64_t id)
-{
-    zb_err e;
-    tree_reveal(s->t, id);
-    lv_reload(s->lv, &e);
-    long row = tree_row_of(s->t, id);
-    if (row < 0 && *lv_filter(s->lv)) {
-        lv_set_filter(s->lv, "");
-        row = tree_row_of(s->t, id);
-    }
-    if (row >= 0)
-        lv_set_cursor(s->lv, row);
 }
 
 /* ---- actions ---- */
 
-static int push(struct orgs_screen *s, tui_screen *next)
-{
-    if (!next) {
-        tui_app_error(s->base.app, "无法打开");
-        return TUI_HANDLED | TUI_REDRAW;
-    }
-    tui_app_push(s->base.app, next);
-    return TUI_HANDLED | TUI_REDRAW;
-}
-
 static int add_child(struct orgs_screen *s)
 {
-    const struct org_overview *r = row_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct org_overview *r = row_of(s, lv_selected_id(s->list.lv));
     if (!r)
-        return push(s, org_form_new(s->base.app, s->ctx, 0, 0));
+        return screens_push(app, org_form_new(app, s->list.ctx, 0, 0));
     if (strcmp(r->item.kind, "党员中心户") == 0) {
-        tui_app_error(s->base.app, "党员中心户之下不能再设组织");
+        tui_app_error(app, "党员中心户之下不能再设组织");
         return TUI_HANDLED | TUI_REDRAW;
     }
-    return push(s, org_form_new(s->base.app, s->ctx, 0, r->item.id));
+    return screens_push(app, org_form_new(app, s->list.ctx, 0, r->item.id));
 }
 
 /* The new parent: any organisation outside the node's subtree under
  * which its kind may sit, or none (a root) when that is allowed. */
 static int move_node(struct orgs_screen *s)
 {
-    tui_app *app = s->base.app;
-    const struct org_overview *r = row_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct org_overview *r = row_of(s, lv_selected_id(s->list.lv));
     if (!r)
         return TUI_HANDLED;
     int64_t id = r->item.id;
@@ -205,7 +168,7 @@ static int move_node(struct orgs_screen *s)
     }
     for (int i = 0; i < s->n; i++) {
         const struct org_item *c = &s->rows[i].item;
-        if (tree_is_ancestor(s->t, id, c->id) ||
+        if (tree_is_ancestor(s->list.t, id, c->id) ||
             rules_org_parent_ok(kind, c->kind, msg, sizeof msg))
             continue;
         if (c->id == r->item.parent_id)
@@ -233,12 +196,12 @@ static int move_node(struct orgs_screen *s)
         return TUI_HANDLED | TUI_REDRAW;
     }
     zb_err e;
-    if (org_move(s->ctx->db, id, parent, &e) != 0) {
+    if (org_move(s->list.ctx->db, id, parent, &e) != 0) {
         tui_app_error(app, "无法移动：%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
-    focus_node(s, id);
+    screens_list_reload(&s->list);
+    tree_focus(s->list.t, s->list.lv, id);
     if (parent)
         tui_app_status(app, "已把「%s」移到 %s 之下", name, path);
     else
@@ -248,8 +211,8 @@ static int move_node(struct orgs_screen *s)
 
 static int delete_node(struct orgs_screen *s)
 {
-    tui_app *app = s->base.app;
-    const struct org_overview *r = row_of(s, lv_selected_id(s->lv));
+    tui_app *app = s->list.base.app;
+    const struct org_overview *r = row_of(s, lv_selected_id(s->list.lv));
     if (!r)
         return TUI_HANDLED;
     int64_t id = r->item.id;
@@ -257,7 +220,7 @@ static int delete_node(struct orgs_screen *s)
     snprintf(path, sizeof path, "%s", r->item.path);
     zb_err e;
     /* say why before asking, not after */
-    if (org_delete_check(s->ctx->db, id, why, sizeof why, &e) != 0) {
+    if (org_delete_check(s->list.ctx->db, id, why, sizeof why, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
@@ -273,11 +236,11 @@ static int delete_node(struct orgs_screen *s)
              r->item.kind, path);
     if (!tui_confirm(app, "删除组织", msg, false))
         return TUI_HANDLED | TUI_REDRAW;
-    if (org_delete(s->ctx->db, id, &e) != 0) {
+    if (org_delete(s->list.ctx->db, id, &e) != 0) {
         tui_app_error(app, "%s", e.msg);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    reload(s);
+    screens_list_reload(&s->list);
     tui_app_status(app, "已删除：%s", path);
     return TUI_HANDLED | TUI_REDRAW;
 }
@@ -285,17 +248,19 @@ static int delete_node(struct orgs_screen *s)
 static int action(tui_screen *base, enum tui_action a)
 {
     struct orgs_screen *s = (struct orgs_screen *)base;
-    int64_t id = lv_selected_id(s->lv);
+    tui_app *app = base->app;
+    struct zb_ctx *ctx = s->list.ctx;
+    int64_t id = lv_selected_id(s->list.lv);
     switch (a) {
     case ACT_OPEN:
     case ACT_EDIT:
         if (!id)
             return TUI_HANDLED;
-        return push(s, org_form_new(base->app, s->ctx, id, 0));
+        return screens_push(app, org_form_new(app, ctx, id, 0));
     case ACT_ADD:
         return add_child(s);
     case ACT_ADD_ORG_ROOT:
-        return push(s, org_form_new(base->app, s->ctx, 0, 0));
+        return screens_push(app, org_form_new(app, ctx, 0, 0));
     case ACT_ORG_MOVE:
         return move_node(s);
     case ACT_DELETE:
@@ -304,21 +269,21 @@ static int action(tui_screen *base, enum tui_action a)
     case ACT_ORG_MEMBERS_ALL:
         if (!id)
             return TUI_HANDLED;
-        return push(s, members_screen_new_org(base->app, s->ctx, id,
-                                              a == ACT_ORG_MEMBERS_ALL));
+        return screens_push(app, members_screen_new_org(
+                                     app, ctx, id, a == ACT_ORG_MEMBERS_ALL));
     case ACT_POSTS:
         if (!id)
             return TUI_HANDLED;
-        return push(s, org_posts_new(base->app, s->ctx, id));
+        return screens_push(app, org_posts_new(app, ctx, id));
     case ACT_FILTER:
-        lv_filter_start(s->lv);
+        lv_filter_start(s->list.lv);
         return TUI_HANDLED | TUI_REDRAW;
     case ACT_TREE_EXPAND:
-        return tree_key(s->t, s->lv, '+');
+        return tree_key(s->list.t, s->list.lv, '+');
     case ACT_TREE_COLLAPSE:
-        return tree_key(s->t, s->lv, '-');
+        return tree_key(s->list.t, s->list.lv, '-');
     case ACT_TREE_EXPAND_ALL:
-        return tree_key(s->t, s->lv, '*');
+        return tree_key(s->list.t, s->list.lv, '*');
     default:
         return TUI_UNHANDLED;
     }
@@ -329,98 +294,45 @@ static int action(tui_screen *base, enum tui_action a)
 static void draw(tui_screen *base, WINDOW *w, int h, int wd)
 {
     struct orgs_screen *s = (struct orgs_screen *)base;
-    char pos[64];
-    lv_draw(s->lv, w, 0, 0, h, wd);
-    if (s->n == 0 && h > 3)
-        tui_put(w, 2, 2, "还没有党组织。按 A 新增最上级组织（如街道党工委），"
-                "再按 a 逐级添加下级组织。", wd - 2, TEXT_LEFT,
-                tui_style(STYLE_DIM));
-    lv_position_text(s->lv, pos, sizeof pos);
-    tui_app_set_position(base->app, pos);
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct orgs_screen *s = (struct orgs_screen *)base;
-    if (!lv_filtering(s->lv)) {
-        /* Esc first drops a kept filter, and only then goes back */
-        if (k == TUI_KEY_ESC && *lv_filter(s->lv)) {
-            int64_t id = lv_selected_id(s->lv);
-            lv_set_filter(s->lv, "");
-            if (id)
-                focus_node(s, id);
-            return TUI_HANDLED | TUI_REDRAW;
-        }
-        int r = tree_key(s->t, s->lv, k);
-        if (r != TUI_UNHANDLED)
-            return r;
-        if (tui_keymap_lookup(keymap, k) != ACT_NONE)
-            return TUI_UNHANDLED;
-    }
-    return lv_key(s->lv, k);
-}
-
-static void resume(tui_screen *base)
-{
-    struct orgs_screen *s = (struct orgs_screen *)base;
-    reload(s);
-    if (s->ctx->saved_org) {
-        focus_node(s, s->ctx->saved_org);
-        s->ctx->saved_org = 0;
-    }
-}
-
-static int tick(tui_screen *base)
-{
-    struct orgs_screen *s = (struct orgs_screen *)base;
-    if (!db_changed_elsewhere(s->ctx->db))
-        return TUI_UNHANDLED;
-    return reload(s);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct orgs_screen *s = (struct orgs_screen *)base;
-    lv_cursor_pos(s->lv, y, x);
+    screens_list_draw_empty(base, w, h, wd, s->n == 0,
+                            "还没有党组织。按 A 新增最上级组织"
+                            "（如街道党工委），再按 a 逐级添加下级组织。");
 }
 
 static void destroy(tui_screen *base)
 {
     struct orgs_screen *s = (struct orgs_screen *)base;
-    lv_free(s->lv);
-    tree_free(s->t);
     free(s->rows);
-    free(s);
+    screens_list_free(&s->list);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
     .draw = draw,
-    .key = key,
+    .key = screens_list_key,
     .action = action,
-    .resume = resume,
-    .tick = tick,
-    .cursor = cursor,
+    .resume = screens_list_resume,
+    .tick = screens_list_tick,
+    .cursor = screens_list_cursor,
     .destroy = destroy,
 };
 
 tui_screen *orgs_screen_new(tui_app *app, struct zb_ctx *ctx)
 {
-    struct orgs_screen *s = calloc(1, sizeof *s);
+    struct orgs_screen *s = screens_list_alloc(sizeof *s, &ops, app, ctx);
     if (!s)
         return NULL;
-    s->base.ops = &ops;
-    s->base.app = app;
-    s->ctx = ctx;
+    s->list.load = load;
+    s->list.saved = &ctx->saved_org;
     rules_today(s->today);
-    s->t = tree_new(NCOLS);
-    s->lv = s->t ? lv_new(columns, NCOLS, &tree_lv_source, s->t) : NULL;
-    if (!s->lv) {
-        tree_free(s->t);
-        free(s);
+    s->list.t = tree_new(NCOLS);
+    s->list.lv = s->list.t ? lv_new(columns, NCOLS, &tree_lv_source,
+                                    s->list.t) : NULL;
+    if (!s->list.lv) {
+        screens_list_free(&s->list);
         return NULL;
     }
-    snprintf(s->base.title, sizeof s->base.title, "组织架构");
-    reload(s);
-    return &s->base;
+    snprintf(s->list.base.title, sizeof s->list.base.title, "组织架构");
+    screens_list_reload(&s->list);
+    return &s->list.base;
 }

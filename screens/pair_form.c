@@ -58,9 +58,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct pair_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     pair p;                 /* the record as loaded */
     struct pair_config cfg;
     char household[HH_NAME_CHARS * 4 + 1];
@@ -73,27 +71,20 @@ static bool is_partner(formview *fv)
 
 static void sync_hidden(struct pair_form *f)
 {
-    bool partner = is_partner(f->fv);
-    fv_set_hidden(f->fv, F_MEMBER, partner);
-    fv_set_hidden(f->fv, F_PNAME, !partner);
-    fv_set_hidden(f->fv, F_PUNIT, !partner);
-    fv_set_hidden(f->fv, F_PPOST, !partner);
-    fv_set_hidden(f->fv, F_PPHONE, !partner);
+    bool partner = is_partner(f->form.fv);
+    fv_set_hidden(f->form.fv, F_MEMBER, partner);
+    fv_set_hidden(f->form.fv, F_PNAME, !partner);
+    fv_set_hidden(f->form.fv, F_PUNIT, !partner);
+    fv_set_hidden(f->form.fv, F_PPOST, !partner);
+    fv_set_hidden(f->form.fv, F_PPHONE, !partner);
 }
 
-static int form_field(const char *name)
-{
-    for (int i = 0; name && i < NFIELDS; i++)
-        if (model_field[i] && strcmp(model_field[i], name) == 0)
-            return i;
-    return -1;
-}
 
 #define COPY(dst, field) snprintf((dst), sizeof(dst), "%s", fv_get(fv, field))
 
 static void store(struct pair_form *f, pair *p)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     if (is_partner(fv)) {
         p->member_id = 0;
         COPY(p->partner_name, F_PNAME);
@@ -126,8 +117,8 @@ static const char *validate(void *ctx, formview *fv, int field, char *msg,
     store(f, p);
     const char *bad = NULL, *res = NULL;
     zb_err e;
-    if (pair_validate(f->ctx->db, p, &f->cfg, true, NULL, &bad, &e) < 0 &&
-        form_field(bad) == field) {
+    if (pair_validate(f->form.ctx->db, p, &f->cfg, true, NULL, &bad, &e) < 0 &&
+        fv_field_named(model_field, NFIELDS, bad) == field) {
         snprintf(msg, msgsz, "%s", e.msg);
         res = msg;
     }
@@ -150,8 +141,8 @@ static bool pick(void *ctx, formview *fv, int field)
         return false;
     int64_t id = fv_ref(fv, F_MEMBER);
     char name[200];
-    if (!screens_pick_helper(f->base.app, f->ctx, f->p.household_id, &id,
-                             name, sizeof name) ||
+    if (!screens_pick_helper(f->form.base.app, f->form.ctx,
+                             f->p.household_id, &id, name, sizeof name) ||
         id == fv_ref(fv, F_MEMBER))
         return false;
     fv_set_ref(fv, F_MEMBER, id, name);
@@ -165,7 +156,7 @@ static const struct fv_ops form_ops = {validate, changed, pick};
 static void load(struct pair_form *f)
 {
     const pair *p = &f->p;
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     fv_set(fv, F_HOUSEHOLD, f->household);
     bool partner = p->id && !p->member_id;
     fv_set_choice(fv, F_KIND, partner ? KIND_PARTNER : KIND_MEMBER);
@@ -173,7 +164,7 @@ static void load(struct pair_form *f)
         member *m = malloc(sizeof *m);
         zb_err e;
         char ref[200] = "";
-        if (m && member_get(f->ctx->db, p->member_id, m, &e) == 0)
+        if (m && member_get(f->form.ctx->db, p->member_id, m, &e) == 0)
             snprintf(ref, sizeof ref, "%s（编号 %s）", m->name, m->member_no);
         free(m);
         fv_set_ref(fv, F_MEMBER, p->member_id, ref);
@@ -189,15 +180,12 @@ static void load(struct pair_form *f)
     fv_mark_clean(fv);
 }
 
-static int save(struct pair_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct pair_form *f = (struct pair_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     pair *p = malloc(sizeof *p);
     if (!p) {
         tui_app_error(app, "内存不足");
@@ -207,26 +195,23 @@ static int save(struct pair_form *f)
     store(f, p);
     const char *field = NULL;
     zb_err e;
-    int rc = pair_save(f->ctx->db, p, &f->cfg, false, &field, &e);
+    int rc = pair_save(f->form.ctx->db, p, &f->cfg, false, &field, &e);
     if (rc == PAIR_OVERLOAD) {
         if (!tui_confirm(app, "超过帮扶上限", e.msg, false)) {
             tui_app_status(app, "未保存：可另选帮扶人");
             free(p);
             return TUI_HANDLED | TUI_REDRAW;
         }
-        rc = pair_save(f->ctx->db, p, &f->cfg, true, &field, &e);
+        rc = pair_save(f->form.ctx->db, p, &f->cfg, true, &field, &e);
     }
     int flags = TUI_HANDLED | TUI_REDRAW;
     if (rc != 0) {
-        int i = form_field(field);
-        if (i >= 0) {
-            fv_set_error(f->fv, i, e.msg);
-            fv_set_focus(f->fv, i);
-        }
-        tui_app_error(app, "保存失败：%s", e.msg);
+        screens_form_refused(&f->form,
+                             fv_field_named(model_field, NFIELDS, field),
+                             e.msg);
     } else {
         tui_app_status(app, "已保存结对：%s", f->household);
-        fv_mark_clean(f->fv);
+        fv_mark_clean(f->form.fv);
         flags |= TUI_POP;
     }
     free(p);
@@ -235,69 +220,33 @@ static int save(struct pair_form *f)
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct pair_form *f = (struct pair_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct pair_form *f = (struct pair_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct pair_form *f = (struct pair_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct pair_form *f = (struct pair_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct pair_form *f = (struct pair_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct pair_form *f = (struct pair_form *)base;
-    fv_free(f->fv);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
 tui_screen *pair_form_new(tui_app *app, struct zb_ctx *ctx, int64_t pair_id,
                           int64_t household_id)
 {
-    struct pair_form *f = calloc(1, sizeof *f);
+    struct pair_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                             save);
     household *h = malloc(sizeof *h);
     if (!f || !h) {
         free(f);
         free(h);
         return NULL;
     }
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     pair_config_from(&f->cfg, ctx->cfg);
     zb_err e;
     pair_init(&f->p);
@@ -311,14 +260,14 @@ tui_screen *pair_form_new(tui_app *app, struct zb_ctx *ctx, int64_t pair_id,
     }
     snprintf(f->household, sizeof f->household, "%s", h->name);
     free(h);
-    f->fv = fv_new(app, fields, NFIELDS, &form_ops, f);
-    if (!f->fv) {
+    f->form.fv = fv_new(app, fields, NFIELDS, &form_ops, f);
+    if (!f->form.fv) {
         free(f);
         return NULL;
     }
-    snprintf(f->base.title, sizeof f->base.title, "结对 - %s %.100s",
+    snprintf(f->form.base.title, sizeof f->form.base.title, "结对 - %s %.100s",
              pair_id ? "编辑" : "新增帮扶人", f->household);
     load(f);
-    fv_set_focus(f->fv, pair_id ? F_END : F_MEMBER);
-    return &f->base;
+    fv_set_focus(f->form.fv, pair_id ? F_END : F_MEMBER);
+    return &f->form.base;
 }

@@ -10,6 +10,9 @@
 #include "config.h"
 #include "db.h"
 #include "tui/app.h"
+#include "tui/formview.h"
+#include "tui/listview.h"
+#include "tui/tree.h"
 
 /* What every screen may use. */
 struct zb_ctx {
@@ -25,6 +28,94 @@ struct zb_ctx {
     int64_t saved_grid_role;
     int64_t saved_household;
 };
+
+/* ---- shared by the screens (defined in screens/common.c) ---- */
+
+/* Pushes next, or says 无法打开 when it could not be made (NULL).
+ * Returns TUI_HANDLED | TUI_REDRAW for an action handler to return. */
+int screens_push(tui_app *app, tui_screen *next);
+
+/* The head of a screen built around one list view (optionally showing
+ * a tree). A screen whose struct starts with it gets its reload, keys,
+ * resume, tick and cursor from the screens_list_* functions below:
+ * set .key/.resume/.tick/.cursor (and .draw when the list is all it
+ * draws) to them in its ops. */
+struct screens_list {
+    tui_screen base;
+    struct zb_ctx *ctx;
+    listview *lv;
+    tree *t;         /* the tree lv shows (tree_lv_source), or NULL */
+    /* Reads the screen's own data and sets its title before the list
+     * re-queries; reports its own errors. NULL = nothing to read. */
+    void (*load)(struct screens_list *s);
+    /* The ctx->saved_* id that resume puts the cursor on (and clears),
+     * or NULL. */
+    int64_t *saved;
+};
+
+/* A zeroed screen of size bytes with the head set (ops, app, ctx), or
+ * NULL. The caller makes head->lv (and t). */
+void *screens_list_alloc(size_t size, const struct tui_screen_ops *ops,
+                         tui_app *app, struct zb_ctx *ctx);
+/* Frees lv, t and the screen itself (after the screen freed its own
+ * data). */
+void screens_list_free(struct screens_list *s);
+/* load, then the list re-queried (errors on the status line).
+ * Returns TUI_HANDLED | TUI_REDRAW. */
+int screens_list_reload(struct screens_list *s);
+/* The cursor on record id: the tree node revealed, or the row located
+ * under the filter. */
+void screens_list_focus(struct screens_list *s, int64_t id);
+/* Draws the list over the whole body and the position "第 3/20 条". */
+void screens_list_draw_at(struct screens_list *s, WINDOW *w, int y, int h,
+                          int wd);
+/* ops: */
+void screens_list_draw(tui_screen *base, WINDOW *w, int h, int wd);
+/* screens_list_draw, and when empty (nothing to list, filter or not)
+ * the hint in dim text over the list: what to press to start. */
+void screens_list_draw_empty(tui_screen *base, WINDOW *w, int h, int wd,
+                             bool empty, const char *hint);
+/* Esc first drops a kept filter (on the same node in a tree), then
+ * goes back; tree keys; the screen's own keys go to the keymap before
+ * the list's letters; the rest to the list. */
+int screens_list_key(tui_screen *base, int k);
+/* reload, then the cursor on *saved (which is cleared). */
+void screens_list_resume(tui_screen *base);
+/* reload when another user changed the database. */
+int screens_list_tick(tui_screen *base);
+void screens_list_cursor(tui_screen *base, int *y, int *x);
+
+/* The head of a form screen: its struct starts with it, and its ops
+ * take draw, key, action (F2 = save), unsaved and cursor from the
+ * screens_form_* functions below. */
+struct screens_form {
+    tui_screen base;
+    struct zb_ctx *ctx;
+    formview *fv;
+    /* ACT_SAVE: returns TUI_* flags (TUI_POP when saved). */
+    int (*save)(struct screens_form *f);
+};
+
+/* A zeroed form screen of size bytes with the head set, or NULL. The
+ * caller makes head->fv. */
+void *screens_form_alloc(size_t size, const struct tui_screen_ops *ops,
+                         tui_app *app, struct zb_ctx *ctx,
+                         int (*save)(struct screens_form *f));
+/* Frees fv and the screen itself (after the screen freed its data). */
+void screens_form_free(struct screens_form *f);
+/* Validates every field; at the first bad one says "「label」why，请改正后
+ * 再保存" and returns false. */
+bool screens_form_check(struct screens_form *f);
+/* The model refused the record: msg at the field it named (-1 = none)
+ * and "保存失败：msg" on the status line. */
+void screens_form_refused(struct screens_form *f, int field,
+                          const char *msg);
+/* ops: */
+void screens_form_draw(tui_screen *base, WINDOW *w, int h, int wd);
+int screens_form_key(tui_screen *base, int k);
+int screens_form_action(tui_screen *base, enum tui_action a);
+bool screens_form_unsaved(tui_screen *base);
+void screens_form_cursor(tui_screen *base, int *y, int *x);
 
 /* Runs the interactive program on d until the user quits. */
 int screens_run(db *d, const struct zb_config *cfg);

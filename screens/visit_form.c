@@ -59,9 +59,7 @@ static const struct tui_binding keymap[] = {
 };
 
 struct visit_form {
-    tui_screen base;
-    struct zb_ctx *ctx;
-    formview *fv;
+    struct screens_form form;   /* first: the form scaffolding */
     visit v;                    /* the record as loaded */
     char household[HH_NAME_CHARS * 4 + 1];
     struct fv_field fields[NFIELDS];
@@ -73,19 +71,16 @@ struct visit_form {
 
 static void sync_hidden(struct visit_form *f)
 {
-    bool follow = fv_bool(f->fv, F_FOLLOW);
-    fv_set_hidden(f->fv, F_FOLLOWUP, !follow);
-    fv_set_hidden(f->fv, F_DUE, !follow);
+    bool follow = fv_bool(f->form.fv, F_FOLLOW);
+    fv_set_hidden(f->form.fv, F_FOLLOWUP, !follow);
+    fv_set_hidden(f->form.fv, F_DUE, !follow);
 }
 
 static int form_field(const char *name)
 {
     if (name && strcmp(name, "followup_done") == 0)
         return F_DUE;
-    for (int i = 0; name && i < NFIELDS; i++)
-        if (model_field[i] && strcmp(model_field[i], name) == 0)
-            return i;
-    return -1;
+    return fv_field_named(model_field, NFIELDS, name);
 }
 
 static int64_t money_of(formview *fv, int field)
@@ -100,7 +95,7 @@ static int64_t money_of(formview *fv, int field)
 
 static void store(struct visit_form *f, visit *v)
 {
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     int k = fv_choice(fv, F_PAIR);
     v->pair_id = k > 0 && k <= f->npairs ? f->pairs[k - 1].id : 0;
     COPY(v->date, F_DATE);
@@ -140,7 +135,7 @@ static const char *validate(void *ctx, formview *fv, int field, char *msg,
     *v = f->v;
     store(f, v);
     const char *bad = NULL, *res = NULL;
-    if (visit_validate(f->ctx->db, v, NULL, &bad, &e) != 0 &&
+    if (visit_validate(f->form.ctx->db, v, NULL, &bad, &e) != 0 &&
         form_field(bad) == field) {
         snprintf(msg, msgsz, "%s", e.msg);
         res = msg;
@@ -173,7 +168,7 @@ static const struct fv_ops form_ops = {validate, changed, NULL};
 static void load(struct visit_form *f)
 {
     const visit *v = &f->v;
-    formview *fv = f->fv;
+    formview *fv = f->form.fv;
     char buf[MONEY_BUF];
     fv_set(fv, F_HOUSEHOLD, f->household);
     fv_set(fv, F_DATE, v->date);
@@ -211,15 +206,12 @@ static void load(struct visit_form *f)
     fv_mark_clean(fv);
 }
 
-static int save(struct visit_form *f)
+static int save(struct screens_form *head)
 {
-    tui_app *app = f->base.app;
-    int bad = fv_validate_all(f->fv);
-    if (bad >= 0) {
-        tui_app_error(app, "「%s」%s，请改正后再保存", fields[bad].label,
-                      fv_error(f->fv, bad) ? fv_error(f->fv, bad) : "有误");
+    struct visit_form *f = (struct visit_form *)head;
+    tui_app *app = f->form.base.app;
+    if (!screens_form_check(&f->form))
         return TUI_HANDLED | TUI_REDRAW;
-    }
     visit *v = malloc(sizeof *v);
     if (!v) {
         tui_app_error(app, "内存不足");
@@ -230,19 +222,14 @@ static int save(struct visit_form *f)
     const char *field = NULL;
     zb_err e;
     int rc = TUI_HANDLED | TUI_REDRAW;
-    if (visit_save(f->ctx->db, v, &field, &e) != 0) {
-        int i = form_field(field);
-        if (i >= 0) {
-            fv_set_error(f->fv, i, e.msg);
-            fv_set_focus(f->fv, i);
-        }
-        tui_app_error(app, "保存失败：%s", e.msg);
+    if (visit_save(f->form.ctx->db, v, &field, &e) != 0) {
+        screens_form_refused(&f->form, form_field(field), e.msg);
     } else {
         char cash[MONEY_BUF];
         rules_money_yuan(v->cash_fen, cash, sizeof cash);
         tui_app_status(app, "已保存走访：%s %s，慰问金 %s", v->date,
                        f->household, cash);
-        fv_mark_clean(f->fv);
+        fv_mark_clean(f->form.fv);
         rc |= TUI_POP;
     }
     free(v);
@@ -251,56 +238,22 @@ static int save(struct visit_form *f)
 
 /* ---- screen ops ---- */
 
-static void draw(tui_screen *base, WINDOW *w, int h, int wd)
-{
-    struct visit_form *f = (struct visit_form *)base;
-    fv_draw(f->fv, w, 0, 0, h, wd);
-    tui_app_set_position(base->app, fv_dirty(f->fv) ? "已修改" : "");
-}
-
-static int key(tui_screen *base, int k)
-{
-    struct visit_form *f = (struct visit_form *)base;
-    return fv_key(f->fv, k);
-}
-
-static int action(tui_screen *base, enum tui_action a)
-{
-    struct visit_form *f = (struct visit_form *)base;
-    if (a == ACT_SAVE)
-        return save(f);
-    return TUI_UNHANDLED;
-}
-
-static bool unsaved(tui_screen *base)
-{
-    struct visit_form *f = (struct visit_form *)base;
-    return fv_dirty(f->fv);
-}
-
-static void cursor(tui_screen *base, int *y, int *x)
-{
-    struct visit_form *f = (struct visit_form *)base;
-    fv_cursor_pos(f->fv, y, x);
-}
-
 static void destroy(tui_screen *base)
 {
     struct visit_form *f = (struct visit_form *)base;
-    fv_free(f->fv);
     free(f->pairs);
     free(f->labels);
     free(f->choices);
-    free(f);
+    screens_form_free(&f->form);
 }
 
 static const struct tui_screen_ops ops = {
     .keymap = keymap,
-    .draw = draw,
-    .key = key,
-    .action = action,
-    .unsaved = unsaved,
-    .cursor = cursor,
+    .draw = screens_form_draw,
+    .key = screens_form_key,
+    .action = screens_form_action,
+    .unsaved = screens_form_unsaved,
+    .cursor = screens_form_cursor,
     .destroy = destroy,
 };
 
@@ -333,16 +286,14 @@ static int make_choices(struct visit_form *f)
 tui_screen *visit_form_new(tui_app *app, struct zb_ctx *ctx,
                            int64_t visit_id, int64_t household_id)
 {
-    struct visit_form *f = calloc(1, sizeof *f);
+    struct visit_form *f = screens_form_alloc(sizeof *f, &ops, app, ctx,
+                                              save);
     household *h = malloc(sizeof *h);
     if (!f || !h) {
         free(f);
         free(h);
         return NULL;
     }
-    f->base.ops = &ops;
-    f->base.app = app;
-    f->ctx = ctx;
     zb_err e;
     visit_init(&f->v);
     f->v.household_id = household_id;
@@ -359,16 +310,16 @@ tui_screen *visit_form_new(tui_app *app, struct zb_ctx *ctx,
     snprintf(f->household, sizeof f->household, "%s", h->name);
     free(h);
     if (make_choices(f) != 0 ||
-        !(f->fv = fv_new(app, f->fields, NFIELDS, &form_ops, f))) {
+        !(f->form.fv = fv_new(app, f->fields, NFIELDS, &form_ops, f))) {
         free(f->pairs);
         free(f->labels);
         free(f->choices);
         free(f);
         return NULL;
     }
-    snprintf(f->base.title, sizeof f->base.title, "走访记录 - %s %.100s",
-             visit_id ? "编辑" : "新增", f->household);
+    snprintf(f->form.base.title, sizeof f->form.base.title,
+             "走访记录 - %s %.100s", visit_id ? "编辑" : "新增", f->household);
     load(f);
-    fv_set_focus(f->fv, visit_id ? F_DONE : F_DATE);
-    return &f->base;
+    fv_set_focus(f->form.fv, visit_id ? F_DONE : F_DATE);
+    return &f->form.base;
 }

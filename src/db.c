@@ -46,6 +46,33 @@ int db_fail(db *d, zb_err *err, const char *what)
                    d && d->h ? sqlite3_errmsg(d->h) : "无连接");
 }
 
+int db_row_done(db *d, sqlite3_stmt *st, int rc, const char *missing,
+                const char *what, zb_err *err)
+{
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return zb_fail(err, "%s", missing);
+    return db_fail(d, err, what);
+}
+
+int db_run_id(db *d, const char *sql, int64_t id, const char *what,
+              const char *missing, zb_err *err)
+{
+    sqlite3_stmt *st = db_stmt(d, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(d, err, what);
+    if (missing && sqlite3_changes(d->h) == 0)
+        return zb_fail(err, "%s", missing);
+    return 0;
+}
+
 static void find_user(char *out, size_t outsz)
 {
     struct passwd *pw = getpwuid(geteuid());

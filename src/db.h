@@ -58,6 +58,17 @@ int db_exec(db *d, const char *sql, zb_err *err);
 
 /* Fills err with "数据库错误：<what>：<sqlite message>" and returns -1. */
 int db_fail(db *d, zb_err *err, const char *what);
+/* Ends a read of one record: resets st after the sqlite3_step that
+ * returned rc. 0 for a row; -1 with missing (no row) or a database
+ * error about what. */
+int db_row_done(db *d, struct sqlite3_stmt *st, int rc, const char *missing,
+                const char *what, zb_err *err);
+/* Runs sql, a statement without results whose only parameter ?1 is id
+ * (a DELETE or UPDATE of one record). missing (may be NULL): the error
+ * when no row changed. 0 or -1 (a database error about what, or
+ * missing). */
+int db_run_id(db *d, const char *sql, int64_t id, const char *what,
+              const char *missing, zb_err *err);
 
 /* True if another connection changed the database since the last call
  * (PRAGMA data_version): screens poll it to show others' changes. */

@@ -107,6 +107,45 @@ START_TEST(test_create_new)
 }
 END_TEST
 
+/* db_run_id and db_row_done: the statements' own outcome, a missing
+ * record, a refused statement. */
+START_TEST(test_id_helpers)
+{
+    db *d = NULL;
+    zb_err err = {""};
+    ck_assert_int_eq(db_open(tu_path("ids.db"), DB_OPEN_CREATE, &d, &err), 0);
+    ck_assert_int_eq(db_exec(d, "CREATE TABLE t(id INTEGER PRIMARY KEY,"
+                                " v TEXT NOT NULL);"
+                                "INSERT INTO t VALUES (1, 'a'), (2, 'b');",
+                             &err), 0);
+    static const char del[] = "DELETE FROM t WHERE id = ?1";
+    ck_assert_int_eq(db_run_id(d, del, 1, "删", "没有了", &err), 0);
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM t"), 1);
+    ck_assert_int_eq(db_run_id(d, del, 1, "删", "没有了", &err), -1);
+    ck_assert_str_eq(err.msg, "没有了");
+    ck_assert_int_eq(db_run_id(d, del, 1, "删", NULL, &err), 0);
+    static const char bad[] = "UPDATE t SET v = NULL WHERE id = ?1";
+    ck_assert_int_eq(db_run_id(d, bad, 2, "改值", NULL, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "数据库错误：改值："));
+
+    static const char get[] = "SELECT v FROM t WHERE id = ?1";
+    char v[8] = "";
+    for (int64_t id = 1; id <= 2; id++) {
+        sqlite3_stmt *st = db_stmt(d, get, &err);
+        ck_assert_ptr_nonnull(st);
+        sqlite3_bind_int64(st, 1, id);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            db_text(st, 0, v, sizeof v);
+        ck_assert_int_eq(db_row_done(d, st, rc, "找不到", "读", &err),
+                         id == 2 ? 0 : -1);
+    }
+    ck_assert_str_eq(v, "b");
+    ck_assert_str_eq(err.msg, "找不到");
+    db_close(d);
+}
+END_TEST
+
 START_TEST(test_missing_without_create)
 {
     const char *path = tu_path("nothing/here.db");
@@ -491,6 +530,7 @@ int main(void)
     tcase_add_test(tc, test_default_path);
     tcase_add_test(tc, test_db_text_cuts_at_characters);
     tcase_add_test(tc, test_is_empty);
+    tcase_add_test(tc, test_id_helpers);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -397,6 +397,30 @@ START_TEST(test_required_and_validate_all)
 }
 END_TEST
 
+/* A model's refusal shown at the field it names. */
+START_TEST(test_error_at_named_field)
+{
+    static const char *const names[F_COUNT] = {
+        [F_NAME] = "name", [F_PHONE] = "phone", [F_BIRTH] = "birth_date",
+    };
+    ck_assert_int_eq(fv_field_named(names, F_COUNT, "phone"), F_PHONE);
+    ck_assert_int_eq(fv_field_named(names, F_COUNT, "birth_date"), F_BIRTH);
+    ck_assert_int_eq(fv_field_named(names, F_COUNT, "nope"), -1);
+    ck_assert_int_eq(fv_field_named(names, F_COUNT, NULL), -1);
+    formview *fv = start();
+    ck_assert_str_eq(fv_label(fv, F_PHONE), "联系电话");
+    ck_assert_str_eq(fv_label(fv, F_COUNT), "");
+    fv_error_at(fv, fv_field_named(names, F_COUNT, "phone"), "号码已被占用");
+    ck_assert_int_eq(fv_focus(fv), F_PHONE);
+    ck_assert_str_eq(fv_error(fv, F_PHONE), "号码已被占用");
+    fv_error_at(fv, -1, "无处可放");   /* nothing happens */
+    ck_assert_int_eq(fv_focus(fv), F_PHONE);
+    harness_run(&H);
+    ck_assert_int_gt(harness_col(&H, R_PHONE, "号码已被占用"), X0);
+    harness_stop(&H);
+}
+END_TEST
+
 START_TEST(test_choice_and_picker)
 {
     formview *fv = start();
@@ -680,6 +704,7 @@ int main(void)
     tcase_add_test(tc, test_resize_keeps_text);
     tcase_add_test(tc, test_vertical_scroll);
     tcase_add_test(tc, test_error_below_when_narrow);
+    tcase_add_test(tc, test_error_at_named_field);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -13,6 +13,7 @@
 #include "io/import.h"
 #include "model/demo.h"
 #include "model/member.h"
+#include "model/member_valid.h"
 #include "model/org.h"
 #include "rules.h"
 #include "testutil.h"
@@ -598,6 +599,57 @@ START_TEST(match_by_member_number)
 }
 END_TEST
 
+/* The shared member rules (model/member_valid.h) directly. */
+START_TEST(member_rules)
+{
+    member m;
+    member_init(&m);
+    char msg[256];
+    const char *p;
+#define PROBLEM(f) member_field_problem(NULL, &m, (f), TODAY, msg, sizeof msg)
+    ck_assert_str_eq(PROBLEM(MF_NAME), "必填");
+    snprintf(m.name, sizeof m.name, "甲");
+    ck_assert_ptr_null(PROBLEM(MF_NAME));
+    ck_assert_str_eq(PROBLEM(MF_ORG), "必填");
+    ck_assert_str_eq(PROBLEM(MF_JOIN), "必填");
+    snprintf(m.birth_date, sizeof m.birth_date, "1990-05-05");
+    snprintf(m.join_date, sizeof m.join_date, "2008-05-04");
+    ck_assert_str_eq(PROBLEM(MF_JOIN), "入党时应年满 18 周岁");
+    snprintf(m.join_date, sizeof m.join_date, "2008-05-05");
+    ck_assert_ptr_null(PROBLEM(MF_JOIN));
+    snprintf(m.full_date, sizeof m.full_date, "2008-01-01");
+    ck_assert_str_eq(PROBLEM(MF_FULL), "转正日期不能早于入党日期");
+    snprintf(m.full_date, sizeof m.full_date, "2009-05-05");
+    m.category = CATEGORY_PROBATION;
+    ck_assert_ptr_nonnull(strstr(PROBLEM(MF_FULL), "预备党员尚未转正"));
+    snprintf(m.birth_date, sizeof m.birth_date, "2027-01-01");
+    ck_assert_str_eq(PROBLEM(MF_BIRTH), "日期不能晚于今天");
+    snprintf(m.birth_date, sizeof m.birth_date, "1949-12-30");
+    snprintf(m.id_number, sizeof m.id_number, "11010519491231002X");
+    p = PROBLEM(MF_IDNUM);
+    ck_assert_str_eq(p, "与出生日期不符：号码中为 1949-12-31");
+    snprintf(m.birth_date, sizeof m.birth_date, "1949-12-31");
+    m.gender = GENDER_MALE;
+    ck_assert_str_eq(PROBLEM(MF_IDNUM), "与性别不符：号码中为女");
+    m.lost = true;
+    ck_assert_str_eq(PROBLEM(MF_LOST_DATE), "必填");
+    m.mobile = true;
+    ck_assert_str_eq(PROBLEM(MF_MOBILE_DEST), "必填");
+    snprintf(m.phone, sizeof m.phone, "12345");
+    ck_assert_ptr_nonnull(strstr(PROBLEM(MF_PHONE), "电话号码格式不对"));
+    snprintf(m.ethnic, sizeof m.ethnic, "毛难族");   /* obsolete name */
+    ck_assert_ptr_nonnull(PROBLEM(MF_ETHNIC));
+#undef PROBLEM
+    /* birth date and gender follow from the ID number when empty */
+    member_init(&m);
+    snprintf(m.id_number, sizeof m.id_number, "11010519491231002x");
+    member_apply_idnum(&m, TODAY);
+    ck_assert_str_eq(m.id_number, "11010519491231002X");
+    ck_assert_str_eq(m.birth_date, "1949-12-31");
+    ck_assert_int_eq(m.gender, GENDER_FEMALE);
+}
+END_TEST
+
 int main(void)
 {
     setenv("ZHIBU_TODAY", TODAY, 1);
@@ -614,6 +666,7 @@ int main(void)
     tcase_add_test(tc, round_trip_gb18030);
     tcase_add_test(tc, masked_export_does_not_import);
     tcase_add_test(tc, match_by_member_number);
+    tcase_add_test(tc, member_rules);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

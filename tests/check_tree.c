@@ -237,6 +237,39 @@ START_TEST(filter_shows_matches_with_ancestors)
 }
 END_TEST
 
+/* tree_focus reveals a node, dropping a filter that hides it;
+ * lv_select_id finds a visible row. */
+START_TEST(focus_and_select)
+{
+    tree *t = fixture();   /* all collapsed */
+    listview *lv = lv_new((const struct lv_column[]){
+                    { "名称", 4, 0, TEXT_LEFT, true },
+                    { "类型", 4, 0, TEXT_LEFT, false } },
+                2, &tree_lv_source, t);
+    ck_assert_ptr_nonnull(lv);
+    lv_reload(lv, NULL);
+    tree_focus(t, lv, 6);
+    ck_assert_str_eq(shape(t), "1 2 4 6 5 3 7");
+    ck_assert_int_eq(lv_selected_id(lv), 6);
+    ck_assert_int_eq(lv_cursor(lv), 3);
+    lv_set_filter(lv, "西城");
+    ck_assert_int_eq(lv_count(lv), 2);
+    tree_focus(t, lv, 3);              /* a match: the filter stays */
+    ck_assert_str_eq(lv_filter(lv), "西城");
+    ck_assert_int_eq(lv_selected_id(lv), 3);
+    tree_focus(t, lv, 5);              /* hidden by it: dropped */
+    ck_assert_str_eq(lv_filter(lv), "");
+    ck_assert_int_eq(lv_selected_id(lv), 5);
+    ck_assert(lv_select_id(lv, 7));
+    ck_assert_int_eq(lv_selected_id(lv), 7);
+    ck_assert(!lv_select_id(lv, 99));
+    ck_assert(!lv_select_id(lv, 0));
+    ck_assert_int_eq(lv_selected_id(lv), 7);
+    lv_free(lv);
+    tree_free(t);
+}
+END_TEST
+
 START_TEST(keys_expand_collapse_move)
 {
     tree *t = fixture();
@@ -393,6 +426,7 @@ int main(void)
     Suite *s = suite_create("tree");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, build_and_expand);
+    tcase_add_test(tc, focus_and_select);
     tcase_add_test(tc, ancestors_and_subtree);
     tcase_add_test(tc, clear_keeps_expansion);
     tcase_add_test(tc, rows_indent_and_markers);

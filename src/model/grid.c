@@ -52,12 +52,8 @@ int grid_get(db *d, int64_t id, struct grid_node *out, zb_err *err)
         db_text(st, 8, out->updated_at, sizeof out->updated_at);
         db_text(st, 9, out->updated_by, sizeof out->updated_by);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该网格节点（可能已被他人删除）");
-    return db_fail(d, err, "读取网格节点");
+    return db_row_done(d, st, rc, "找不到该网格节点（可能已被他人删除）",
+                       "读取网格节点", err);
 }
 
 static const char *level_name(int level)
@@ -502,16 +498,8 @@ int grid_delete(db *d, int64_t id, zb_err *err)
         zb_fail(err, "不能删除：%s", why);
         goto fail;
     }
-    sqlite3_stmt *st = db_stmt(d, del, err);
-    if (!st)
+    if (db_run_id(d, del, id, "删除网格节点", NULL, err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除网格节点");
-        goto fail;
-    }
     if (db_commit(d, err))
         goto fail;
     return 0;

@@ -111,12 +111,8 @@ int grid_role_get(db *d, int64_t id, struct grid_role *out, zb_err *err)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         read_role(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该任职记录（可能已被他人删除）");
-    return db_fail(d, err, "读取任职记录");
+    return db_row_done(d, st, rc, "找不到该任职记录（可能已被他人删除）",
+                       "读取任职记录", err);
 }
 
 /* "2024-01-01 至今", "起始不详 至 2024-06-30" */
@@ -369,15 +365,6 @@ fail:
 int grid_role_delete(db *d, int64_t id, zb_err *err)
 {
     static const char sql[] = "DELETE FROM grid_role WHERE id = ?1";
-    sqlite3_stmt *st = db_stmt(d, sql, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(d, err, "删除任职记录");
-    if (sqlite3_changes(db_handle(d)) == 0)
-        return zb_fail(err, "找不到该任职记录（可能已被他人删除）");
-    return 0;
+    return db_run_id(d, sql, id, "删除任职记录",
+                     "找不到该任职记录（可能已被他人删除）", err);
 }

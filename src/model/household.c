@@ -94,12 +94,8 @@ int household_get(db *d, int64_t id, household *out, zb_err *err)
         db_text(st, 17, out->updated_by, sizeof out->updated_by);
         db_text(st, 18, out->registered, sizeof out->registered);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该帮扶对象的记录（可能已被他人删除）");
-    return db_fail(d, err, "读取帮扶对象");
+    return db_row_done(d, st, rc, "找不到该帮扶对象的记录（可能已被他人删除）",
+                       "读取帮扶对象", err);
 }
 
 bool hh_blank(const char *s)
@@ -444,20 +440,9 @@ int household_delete(db *d, int64_t id, zb_err *err)
         zb_fail(err, "已有结对或走访记录，不能删除；如已不需帮扶，请销号");
         goto fail;
     }
-    sqlite3_stmt *st = db_stmt(d, sql, err);
-    if (!st)
+    if (db_run_id(d, sql, id, "删除帮扶对象",
+                  "找不到该帮扶对象的记录（可能已被他人删除）", err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除帮扶对象");
-        goto fail;
-    }
-    if (sqlite3_changes(db_handle(d)) == 0) {
-        zb_fail(err, "找不到该帮扶对象的记录（可能已被他人删除）");
-        goto fail;
-    }
     return db_commit(d, err) ? (db_rollback(d), -1) : 0;
 fail:
     db_rollback(d);

@@ -48,12 +48,7 @@ int meeting_get(db *d, int64_t id, meeting *out, zb_err *err)
         db_text(st, 12, out->updated_at, sizeof out->updated_at);
         db_text(st, 13, out->updated_by, sizeof out->updated_by);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该会议的记录");
-    return db_fail(d, err, "读取会议");
+    return db_row_done(d, st, rc, "找不到该会议的记录", "读取会议", err);
 }
 
 /* The kind of organisation id ("" and -1 if there is none). */
@@ -240,16 +235,8 @@ int meeting_delete(db *d, int64_t id, zb_err *err)
     if (load_stored(d, id, &old, err))
         goto fail;
     /* the roll first: who was present must still be found */
-    sqlite3_stmt *st = db_stmt(d, del_roll, err);
-    if (!st)
+    if (db_run_id(d, del_roll, id, "删除会议的考勤", NULL, err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除会议的考勤");
-        goto fail;
-    }
     if (old.present > 0) {
         /* the rows are gone: recompute from what is left */
         static const char again[] =
@@ -258,27 +245,19 @@ int meeting_delete(db *d, int64_t id, zb_err *err)
             "  WHERE a.member_id = member.id AND a.state IN (1, 2)"
             "  AND t.id <> ?1), '')"
             " WHERE last_attended = ?2";
-        if (!(st = db_stmt(d, again, err)))
+        sqlite3_stmt *st = db_stmt(d, again, err);
+        if (!st)
             goto fail;
         sqlite3_bind_int64(st, 1, id);
         bind_text(st, 2, old.date);
-        rc = sqlite3_step(st);
+        int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {
             db_fail(d, err, "更新党员最近参加组织生活日期");
             goto fail;
         }
     }
-    if (!(st = db_stmt(d, del, err)))
-        goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除会议");
-        goto fail;
-    }
-    if (db_commit(d, err))
+    if (db_run_id(d, del, id, "删除会议", NULL, err) || db_commit(d, err))
         goto fail;
     return 0;
 fail:

@@ -98,12 +98,7 @@ int member_get(db *d, int64_t id, member *out, zb_err *err)
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         read_member(st, out);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该党员的记录");
-    return db_fail(d, err, "读取党员");
+    return db_row_done(d, st, rc, "找不到该党员的记录", "读取党员", err);
 }
 
 /* The member (other than exclude_id) holding id_number. */
@@ -406,16 +401,8 @@ int member_delete(db *d, int64_t id, zb_err *err)
     struct index_doc was = {search, py, left};
     if (member_index_update(d, id, &was, NULL, err))
         goto fail;
-    sqlite3_stmt *st = db_stmt(d, sql, err);
-    if (!st)
+    if (db_run_id(d, sql, id, "删除党员", NULL, err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除党员");
-        goto fail;
-    }
     if (db_commit(d, err))
         goto fail;
     return 0;

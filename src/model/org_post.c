@@ -297,15 +297,6 @@ int org_post_end(db *d, int64_t id, const char *date, const char **field,
 int org_post_delete(db *d, int64_t id, zb_err *err)
 {
     static const char sql[] = "DELETE FROM org_post WHERE id = ?1";
-    sqlite3_stmt *st = db_stmt(d, sql, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return db_fail(d, err, "删除任职记录");
-    if (sqlite3_changes(db_handle(d)) == 0)
-        return zb_fail(err, "任职记录不存在（可能已被他人删除）");
-    return 0;
+    return db_run_id(d, sql, id, "删除任职记录",
+                     "任职记录不存在（可能已被他人删除）", err);
 }

@@ -70,12 +70,8 @@ int pair_get(db *d, int64_t id, pair *out, zb_err *err)
         db_text(st, 10, out->updated_at, sizeof out->updated_at);
         db_text(st, 11, out->updated_by, sizeof out->updated_by);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该结对记录（可能已被他人删除）");
-    return db_fail(d, err, "读取结对");
+    return db_row_done(d, st, rc, "找不到该结对记录（可能已被他人删除）",
+                       "读取结对", err);
 }
 
 /* What validation needs of the household. */
@@ -449,20 +445,9 @@ int pair_delete(db *d, int64_t id, zb_err *err)
         zb_fail(err, "已有走访记录，不能删除；请结束结对");
         goto fail;
     }
-    sqlite3_stmt *st = db_stmt(d, del, err);
-    if (!st)
+    if (db_run_id(d, del, id, "删除结对",
+                  "找不到该结对记录（可能已被他人删除）", err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除结对");
-        goto fail;
-    }
-    if (sqlite3_changes(db_handle(d)) == 0) {
-        zb_fail(err, "找不到该结对记录（可能已被他人删除）");
-        goto fail;
-    }
     if (db_commit(d, err))
         goto fail;
     return 0;

@@ -55,12 +55,8 @@ int visit_get(db *d, int64_t id, visit *out, zb_err *err)
         db_text(st, 13, out->updated_at, sizeof out->updated_at);
         db_text(st, 14, out->updated_by, sizeof out->updated_by);
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
-        return 0;
-    if (rc == SQLITE_DONE)
-        return zb_fail(err, "找不到该走访记录（可能已被他人删除）");
-    return db_fail(d, err, "读取走访记录");
+    return db_row_done(d, st, rc, "找不到该走访记录（可能已被他人删除）",
+                       "读取走访记录", err);
 }
 
 struct pair_brief {
@@ -284,16 +280,8 @@ int visit_delete(db *d, int64_t id, zb_err *err)
         return -1;
     if (visit_get(d, id, &old, err))
         goto fail;
-    sqlite3_stmt *st = db_stmt(d, sql, err);
-    if (!st)
+    if (db_run_id(d, sql, id, "删除走访记录", NULL, err))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(d, err, "删除走访记录");
-        goto fail;
-    }
     if (refresh_last_visit(d, old.household_id, err) || db_commit(d, err))
         goto fail;
     return 0;

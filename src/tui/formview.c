@@ -325,6 +325,28 @@ const char *fv_error(const formview *fv, int field)
     return valid_field(fv, field) ? fv->f[field].err : NULL;
 }
 
+void fv_error_at(formview *fv, int field, const char *msg)
+{
+    if (!valid_field(fv, field))
+        return;
+    fv_set_error(fv, field, msg);
+    fv_set_focus(fv, field);
+}
+
+const char *fv_label(const formview *fv, int field)
+{
+    return valid_field(fv, field) && fv->f[field].def.label
+           ? fv->f[field].def.label : "";
+}
+
+int fv_field_named(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; name && i < n; i++)
+        if (names[i] && strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
 /* ---- validation ---- */
 
 static bool blank_text(const char *s)

@@ -86,6 +86,14 @@ void fv_mark_clean(formview *fv);
 /* Error message at a field (NULL clears). */
 void fv_set_error(formview *fv, int field, const char *msg);
 const char *fv_error(const formview *fv, int field);
+/* msg at field, which gets the focus (field -1: nothing). */
+void fv_error_at(formview *fv, int field, const char *msg);
+/* The field's label ("" for a bad index). */
+const char *fv_label(const formview *fv, int field);
+/* A model names the field it refuses ("start_date"): the form field
+ * whose name that is in names (n entries, one per field, NULL = no
+ * model field), or -1 (name NULL or unknown). */
+int fv_field_named(const char *const *names, int n, const char *name);
 /* Validates every visible field; returns the first bad field (focused)
  * or -1 if all are fine. */
 int fv_validate_all(formview *fv);

@@ -433,6 +433,17 @@ void lv_set_cursor(listview *lv, long pos)
     settle(lv, NULL);
 }
 
+bool lv_select_id(listview *lv, int64_t id)
+{
+    long pos = -1;
+    zb_err e;
+    if (!id || !lv->src->locate ||
+        lv->src->locate(lv->ctx, lv->filter, id, &pos, &e) != 0 || pos < 0)
+        return false;
+    lv_set_cursor(lv, pos);
+    return true;
+}
+
 const char *lv_selected_cell(const listview *lv, int col)
 {
     const struct lv_row *r = lv->count ? row_at(lv, lv->cursor) : NULL;

@@ -80,6 +80,9 @@ int64_t lv_selected_id(const listview *lv);   /* 0 if empty */
 long lv_cursor(const listview *lv);           /* 0-based */
 long lv_count(const listview *lv);
 void lv_set_cursor(listview *lv, long pos);
+/* Puts the cursor on record id under the current filter, if the source
+ * can locate it there (id 0: nothing). True if it moved there. */
+bool lv_select_id(listview *lv, int64_t id);
 /* Cell text of the selected row (NULL if empty). */
 const char *lv_selected_cell(const listview *lv, int col);
 /* "第 31/583 条" (or "共 0 条") into out. */

@@ -624,3 +624,17 @@ int tree_key(tree *t, listview *lv, int key)
         return reload_keep(t, lv, t->v[x->parent].id);
     return TUI_HANDLED;
 }
+
+void tree_focus(tree *t, listview *lv, int64_t id)
+{
+    zb_err e;
+    tree_reveal(t, id);
+    lv_reload(lv, &e);
+    long row = tree_row_of(t, id);
+    if (row < 0 && *lv_filter(lv)) {
+        lv_set_filter(lv, "");
+        row = tree_row_of(t, id);
+    }
+    if (row >= 0)
+        lv_set_cursor(lv, row);
+}

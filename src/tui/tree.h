@@ -65,4 +65,8 @@ void tree_expand_levels(tree *t, int depth);
  * cursor kept on the node), TUI_UNHANDLED otherwise. */
 int tree_key(tree *t, listview *lv, int key);
 
+/* Reveals id, reloads lv and puts the cursor on it (dropping lv's
+ * filter when the node is not among its matches). */
+void tree_focus(tree *t, listview *lv, int64_t id);
+
 #endif
