@@ -17,7 +17,7 @@
 
 enum { ITEM_MEMBERS, ITEM_MEETINGS, ITEM_COMPLIANCE, ITEM_WATCH, ITEM_ORGS,
        ITEM_GRIDS, ITEM_COVERAGE, ITEM_HOUSEHOLDS, ITEM_OVERDUE, ITEM_REPORT,
-       NITEMS };
+       ITEM_IMPORT, NITEMS };
 
 static const char *const items[NITEMS] = {
     [ITEM_MEMBERS] = "1  党员信息",
@@ -30,6 +30,7 @@ static const char *const items[NITEMS] = {
     [ITEM_HOUSEHOLDS] = "8  结对帮扶",
     [ITEM_OVERDUE] = "9  帮扶预警",
     [ITEM_REPORT] = "0  工作报表",
+    [ITEM_IMPORT] = "i  导入数据",
 };
 
 static const struct tui_binding keymap[] = {
@@ -156,6 +157,8 @@ static int open_item(struct home_screen *s, int item)
     case ITEM_REPORT:
         next = report_screen_new(app, s->ctx);
         break;
+    case ITEM_IMPORT:   /* asks first: Esc there opens nothing */
+        return import_screen_open(app, s->ctx);
     default:
         return TUI_HANDLED;
     }
@@ -174,6 +177,8 @@ static int key(tui_screen *base, int k)
         return open_item(s, k - '1');
     if (k == '0')
         return open_item(s, ITEM_REPORT);
+    if (k == 'i')
+        return open_item(s, ITEM_IMPORT);
     if (k == TUI_FN(KEY_UP) || k == 'k') {
         s->cursor = (s->cursor + NITEMS - 1) % NITEMS;
         return TUI_HANDLED | TUI_REDRAW;

@@ -42,6 +42,9 @@ int screens_run(db *d, const struct zb_config *cfg)
         return 1;
     }
     tui_app_push(app, home);
+    /* the menu first: a large database's backup takes a moment, and
+     * keys typed meanwhile wait in the terminal's queue */
+    tui_app_draw(app);
     daily_backup(app, d, cfg);
     tui_app_run(app);
     tui_app_free(app);

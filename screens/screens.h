@@ -230,6 +230,14 @@ bool screens_pick_helper(tui_app *app, struct zb_ctx *ctx,
  * (this year, every organisation at first), scrollable, saved with w. */
 tui_screen *report_screen_new(tui_app *app, struct zb_ctx *ctx);
 
+/* 导入数据 (home menu key i): asks what to import (Esc: nothing opens),
+ * pushes the import screen and asks over it for the CSV file, its
+ * encoding and, for members, whether unknown organisations are created;
+ * then dry-runs and shows the report. F2 imports after a confirmation,
+ * only when the dry run found no errors. Returns TUI_* flags for an
+ * action handler. */
+int import_screen_open(tui_app *app, struct zb_ctx *ctx);
+
 /* Shared by the 三会一课 screens (defined in screens/meetings.c). */
 /* Picks an organisation from org_list paths, the first item being
  * 「全部组织」 (id 0). True if one was picked: *org_id and name set. */

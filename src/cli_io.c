@@ -52,10 +52,10 @@ int cli_io_parse(int argc, char **argv, struct cli_io *io)
         }
     }
     if (!io->kind)
-        return usage_error(io->is_export
-                               ? "export 需要导出的内容：members、meetings 或 attendance"
-                               : "import 需要导入的内容和文件，如 import members 党员.csv",
-                           "");
+        return usage_error(io->is_export ? "export 需要导出的内容："
+                                         : "import 需要导入的内容和文件，内容为：",
+                           io->is_export ? export_kind_names()
+                                         : import_kind_names());
     if (io->is_export ? !export_kind_known(io->kind)
                       : !import_kind_known(io->kind))
         return usage_error(io->is_export ? "不能导出：" : "不能导入：", io->kind);

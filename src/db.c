@@ -605,6 +605,9 @@ int db_backup(db *d, const char *dest, zb_err *err)
     close(fd);
     sqlite3 *h = NULL;
     int rc = sqlite3_open_v2(dest, &h, SQLITE_OPEN_READWRITE, NULL);
+    /* the copy streams through: no need for SQLite's 2 MB default */
+    if (rc == SQLITE_OK)
+        sqlite3_exec(h, "PRAGMA cache_size = -256", NULL, NULL, NULL);
     sqlite3_backup *b = rc == SQLITE_OK
         ? sqlite3_backup_init(h, "main", d->h, "main") : NULL;
     if (!b) {

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "io/contact.h"
 #include "model/demo.h"
+#include "model/table_ids.h"
 #include "model/grid.h"
 #include "model/org.h"
 #include "testutil.h"
@@ -424,6 +425,52 @@ START_TEST(test_demo)
 }
 END_TEST
 
+/* Every term the demo stores passes the model's own checks (overlapping
+ * terms of one 兼职网格员 on a node were made at 200 members), and so do
+ * the organisations' posts: a demo exported imports again. */
+START_TEST(test_demo_terms_valid)
+{
+    static const long sizes[] = {200, 300, 600};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "v%ld.db", sizes[k]);
+        db *d = NULL;
+        zb_err err = {""};
+        ck_assert_int_eq(db_open(tu_path(name), DB_OPEN_CREATE, &d, &err), 0);
+        struct demo_options o;
+        demo_options_default(&o);
+        o.members = sizes[k];
+        o.months = 0;
+        ck_assert_msg(demo_fill_opts(d, &o, NULL, &err) == 0, "%s", err.msg);
+        int64_t *ids = NULL;
+        long n = 0;
+        ck_assert_int_eq(table_ids(d, TI_GRID_ROLES, &ids, &n, &err), 0);
+        ck_assert_int_gt(n, sizes[k] / 2);
+        for (long i = 0; i < n; i++) {
+            struct grid_role r;
+            const char *field = NULL;
+            ck_assert_int_eq(grid_role_get(d, ids[i], &r, &err), 0);
+            ck_assert_msg(grid_role_validate(d, &r, &field, &err) == 0,
+                          "%ld members, role %lld: %s", sizes[k],
+                          (long long)ids[i], err.msg);
+        }
+        free(ids);
+        ck_assert_int_eq(table_ids(d, TI_ORG_POSTS, &ids, &n, &err), 0);
+        ck_assert_int_gt(n, 10);
+        for (long i = 0; i < n; i++) {
+            struct org_post p;
+            const char *field = NULL;
+            ck_assert_int_eq(org_post_get(d, ids[i], &p, &err), 0);
+            ck_assert_msg(org_post_validate(d, &p, &field, &err) == 0,
+                          "%ld members, post %lld: %s", sizes[k],
+                          (long long)ids[i], err.msg);
+        }
+        free(ids);
+        db_close(d);
+    }
+}
+END_TEST
+
 int main(void)
 {
     setenv("ZHIBU_TODAY", TODAY, 1);
@@ -434,6 +481,7 @@ int main(void)
     tcase_add_test(tc, test_coverage);
     tcase_add_test(tc, test_contact_sheet);
     tcase_add_test(tc, test_demo);
+    tcase_add_test(tc, test_demo_terms_valid);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -718,6 +718,131 @@ START_TEST(test_bulk)
 }
 END_TEST
 
+/* The member table's index definitions, in one text. */
+static char *index_defs(db *d)
+{
+    sqlite3_stmt *st = db_stmt(d,
+        "SELECT group_concat(name || ': ' || sql, char(10)) FROM"
+        " (SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+        "  AND tbl_name = 'member' ORDER BY name)", NULL);
+    ck_assert_ptr_nonnull(st);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    char *s = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_reset(st);
+    return s;
+}
+
+/* The query plan's details for sql, joined. */
+static void plan(db *d, const char *sql, char *out, size_t n)
+{
+    char q[512];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db_handle(d), q, -1, &st, NULL),
+                     SQLITE_OK);
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        strncat(out, (const char *)sqlite3_column_text(st, 3),
+                n - strlen(out) - 1);
+        strncat(out, "; ", n - strlen(out) - 1);
+    }
+    sqlite3_finalize(st);
+}
+
+/* Into an empty table the bulk loader drops the member table's indexes
+ * and builds them after the rows: they must come back exactly, be used,
+ * and still refuse duplicates. */
+START_TEST(test_bulk_empty)
+{
+    db *d = tu_open();
+    zb_err err = {""};
+    int64_t org = tu_org(d, 0, "东湖社区党委", "社区党委");
+    char *before = index_defs(d);
+    ck_assert_ptr_nonnull(strstr(before, "member_id_number: CREATE UNIQUE"));
+    ck_assert_ptr_nonnull(strstr(before, "member_py: CREATE INDEX"));
+
+    struct member_bulk b;
+    ck_assert_int_eq(member_bulk_begin(d, &b, NULL, &err), 0);
+    member m = full_member();
+    m.org_id = org;
+    ck_assert_int_eq(member_bulk_add(&b, &m, &err), 0);
+    for (int i = 0; i < 2000; i++) {
+        member x;
+        member_init(&x);
+        snprintf(x.name, sizeof x.name, "%s%s", i % 2 ? "王" : "李",
+                 i % 3 ? "建国" : "红梅");
+        snprintf(x.id_number, sizeof x.id_number, "3301061980%08u",
+                 (unsigned)i % 100000000u);
+        snprintf(x.phone, sizeof x.phone, "139%08d", i * 7);
+        x.org_id = i % 5 ? org : 0;
+        x.left_kind = i % 50 == 7 ? LEFT_TRANSFERRED : 0;
+        if (x.left_kind)
+            snprintf(x.left_date, sizeof x.left_date, "2024-01-01");
+        ck_assert_msg(member_bulk_add(&b, &x, &err) == 0, "%s", err.msg);
+    }
+    ck_assert_msg(member_bulk_end(&b, true, &err) == 0, "%s", err.msg);
+    ck_assert(sqlite3_get_autocommit(db_handle(d)));
+
+    char *after = index_defs(d);
+    ck_assert_str_eq(after, before);
+    free(after);
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM member"), 2001);
+    sqlite3_stmt *st = db_stmt(d, "PRAGMA integrity_check", NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_reset(st);
+    /* the indexes are filled and used */
+    char p[1024];
+    plan(d, "SELECT id FROM member WHERE id_number = '330106198000000042'"
+         " AND id_number <> ''",
+         p, sizeof p);
+    ck_assert_msg(strstr(p, "member_id_number") != NULL, "%s", p);
+    ck_assert_int_eq(q_int(d, "SELECT id FROM member INDEXED BY"
+                              " member_id_number WHERE id_number ="
+                              " '330106198000000042' AND id_number <> ''"),
+                     44);
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM member INDEXED BY"
+                              " member_py WHERE sort_py > ''"), 2001);
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM member INDEXED BY"
+                              " member_left WHERE left_kind <> 0"), 40);
+    /* the search finds bulk-loaded members by initials and digits */
+    ck_assert_int_eq(count(d, "oyxy", false, 0), 1);
+    ck_assert_int_eq(count(d, "ljg", false, 0), like_count(d, "ljg", false));
+    ck_assert_int_gt(count(d, "ljg", false, 0), 300);
+    ck_assert_int_eq(count(d, "13900000098", false, 0), 1);
+    ck_assert_int_eq(count(d, "13900000049", true, 0), 1);   /* left */
+    long stale = -1;
+    bool grams_ok = false;
+    ck_assert_int_eq(member_check_keys(d, &stale, &grams_ok, &err), 0);
+    ck_assert_int_eq(stale, 0);
+    ck_assert(grams_ok);
+    /* the rebuilt unique index refuses a duplicate */
+    member dup = full_member();
+    ck_assert_int_eq(member_save(d, &dup, &err), -1);
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM member"), 2001);
+
+    /* a duplicate within a load into an empty table: nothing stays, the
+     * indexes are back as they were */
+    db_close(d);
+    tu_cleanup();
+    d = tu_open();
+    org = tu_org(d, 0, "东湖社区党委", "社区党委");
+    ck_assert_int_eq(member_bulk_begin(d, &b, NULL, &err), 0);
+    member y = full_member(), z = full_member();
+    ck_assert_int_eq(member_bulk_add(&b, &y, &err), 0);
+    ck_assert_int_eq(member_bulk_add(&b, &z, &err), 0);
+    ck_assert_int_eq(member_bulk_end(&b, true, &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "重复"));
+    ck_assert(sqlite3_get_autocommit(db_handle(d)));
+    ck_assert_int_eq(q_int(d, "SELECT count(*) FROM member"), 0);
+    after = index_defs(d);
+    ck_assert_str_eq(after, before);
+    free(after);
+    free(before);
+    db_close(d);
+}
+END_TEST
+
 START_TEST(test_org_tree)
 {
     db *d = tu_open();
@@ -1009,6 +1134,7 @@ int main(void)
     tcase_add_test(tc, test_position_agrees_with_window);
     tcase_add_test(tc, test_search_agrees_with_like);
     tcase_add_test(tc, test_bulk);
+    tcase_add_test(tc, test_bulk_empty);
     tcase_add_test(tc, test_org_tree);
     tcase_add_test(tc, test_demo);
     tcase_add_test(tc, test_check_run);

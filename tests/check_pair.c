@@ -412,6 +412,59 @@ START_TEST(visits_and_last_visit)
 }
 END_TEST
 
+/* History: a pair that ended may name a helper who has since left (or
+ * is 失联 / 停止党籍); an ongoing one may not, and an ended one is still
+ * not the household's own 困难党员. */
+START_TEST(ended_pair_needs_no_eligible_helper)
+{
+    db *d = tu_open();
+    pu_tree(d);
+    int64_t poor = pu_member(d, "困难党员乙", 4, NULL);
+    int64_t gone = pu_member(d, "已转出者", 4, NULL);
+    int64_t lost = pu_member(d, "失联者丙", 4, NULL);
+    pu_sql(d, "UPDATE member SET left_kind = 2, left_date = '2026-03-01'"
+              " WHERE id = %lld", (long long)gone);
+    pu_sql(d, "UPDATE member SET lost = 1 WHERE id = %lld", (long long)lost);
+    int64_t h = pu_household(d, "困难党员乙", BIT(HK_PARTY), 2, 5, poor);
+    struct pair_config cfg;
+    pair_config_default(&cfg);
+    pair p;
+    pair_init(&p);
+    p.household_id = h;
+    p.member_id = gone;
+    snprintf(p.start_date, sizeof p.start_date, "2025-01-01");
+    zb_err e;
+    const char *f = NULL;
+    /* ongoing: refused */
+    ck_assert_int_eq(pair_validate(d, &p, &cfg, false, NULL, &f, &e), -1);
+    ck_assert_str_eq(f, "member_id");
+    ck_assert_ptr_nonnull(strstr(e.msg, "已不在党员名册中"));
+    /* ended before today: history, accepted and saved */
+    snprintf(p.end_date, sizeof p.end_date, "2026-02-28");
+    ck_assert_msg(pair_validate(d, &p, &cfg, false, NULL, &f, &e) == 0, "%s",
+                  e.msg);
+    ck_assert_int_eq(pair_save(d, &p, &cfg, false, &f, &e), 0);
+    ck_assert_int_gt(p.id, 0);
+    pair q;
+    pair_init(&q);
+    q.household_id = h;
+    q.member_id = lost;
+    snprintf(q.start_date, sizeof q.start_date, "2025-01-01");
+    snprintf(q.end_date, sizeof q.end_date, "2025-12-31");
+    ck_assert_int_eq(pair_validate(d, &q, &cfg, false, NULL, &f, &e), 0);
+    /* ending today is still ongoing today */
+    snprintf(q.end_date, sizeof q.end_date, TODAY);
+    ck_assert_int_eq(pair_validate(d, &q, &cfg, false, NULL, &f, &e), -1);
+    ck_assert_ptr_nonnull(strstr(e.msg, "失联"));
+    /* never the household's own member */
+    q.member_id = poor;
+    snprintf(q.end_date, sizeof q.end_date, "2025-12-31");
+    ck_assert_int_eq(pair_validate(d, &q, &cfg, false, NULL, &f, &e), -1);
+    ck_assert_str_eq(e.msg, "不能与本人结对");
+    db_close(d);
+}
+END_TEST
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -424,6 +477,7 @@ int main(void)
     tcase_add_test(tc, household_lists);
     tcase_add_test(tc, pair_validation);
     tcase_add_test(tc, visits_and_last_visit);
+    tcase_add_test(tc, ended_pair_needs_no_eligible_helper);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -8,17 +8,20 @@
 
 #include "domain.h"
 #include "io/export_more.h"
+#include "io/export_orgs.h"
+#include "io/meeting_cols.h"
 #include "io/member_cols.h"
 #include "model/attendance.h"
 #include "model/export_rows.h"
+#include "model/grid.h"
 #include "model/member.h"
 #include "model/org.h"
 #include "rules.h"
 
 const char *export_kind_names(void)
 {
-    return "members、meetings、attendance、grids、grid-roles、households、"
-           "pairs、visits";
+    return "members、meetings、attendance、grids、orgs、org-posts、grid-roles、"
+           "households、pairs、visits";
 }
 
 bool export_kind_known(const char *kind)
@@ -26,7 +29,7 @@ bool export_kind_known(const char *kind)
     return kind && (strcmp(kind, "members") == 0 ||
                     strcmp(kind, "meetings") == 0 ||
                     strcmp(kind, "attendance") == 0 ||
-                    export_more_known(kind));
+                    export_more_known(kind) || export_orgs_known(kind));
 }
 
 struct out {
@@ -34,6 +37,8 @@ struct out {
     const struct export_options *o;
     struct org_item *orgs;    /* by id, for paths */
     int norgs;
+    struct grid_item *grids;  /* by id, for paths (members only) */
+    int ngrids;
     long rows;
     zb_err *err;
 };
@@ -50,6 +55,22 @@ static const char *org_path(const struct out *o, int64_t id)
     const struct org_item *it =
         id && o->norgs > 0
             ? bsearch(&key, o->orgs, (size_t)o->norgs, sizeof key, cmp_org)
+            : NULL;
+    return it ? it->path : "";
+}
+
+static int cmp_grid(const void *a, const void *b)
+{
+    const struct grid_item *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static const char *grid_path(const struct out *o, int64_t id)
+{
+    struct grid_item key = {.id = id};
+    const struct grid_item *it =
+        id && o->ngrids > 0
+            ? bsearch(&key, o->grids, (size_t)o->ngrids, sizeof key, cmp_grid)
             : NULL;
     return it ? it->path : "";
 }
@@ -103,6 +124,7 @@ static int member_row(void *ctx, const member *m)
         [C_NOTES] = m->notes,
         [C_LEFT] = label(domain_left, DOMAIN_LEFT_N, m->left_kind),
         [C_LEFT_DATE] = m->left_date,
+        [C_RESIDENCE] = grid_path(o, m->residence_id),
     };
     for (int i = 0; i < MEMBER_NCOLS; i++)
         csv_field(w, v[i], i == C_NO || i == C_IDNUM || i == C_PHONE
@@ -112,6 +134,10 @@ static int member_row(void *ctx, const member *m)
 
 static int members(db *d, struct out *o)
 {
+    if (grid_list(d, &o->grids, &o->ngrids, o->err))
+        return -1;
+    if (o->ngrids > 0)
+        qsort(o->grids, (size_t)o->ngrids, sizeof *o->grids, cmp_grid);
     for (int i = 0; i < MEMBER_NCOLS; i++)
         csv_field(o->w, member_cols[i].name, 0);
     if (csv_end_record(o->w, o->err))
@@ -131,26 +157,26 @@ static int meeting_row(void *ctx, const struct export_meeting *r)
                            r->guests};
     for (int i = 0; i < 5; i++)
         snprintf(n[i], sizeof n[i], "%d", counts[i]);
-    const char *v[] = {
-        id, m->date, m->start_time, m->end_time,
-        label(domain_meeting_kind, DOMAIN_MEETING_KIND_N, m->kind),
-        org_path(o, m->org_id), m->topic, m->place, m->host, m->recorder,
-        m->lecturer, n[0], n[1], n[2], n[3], n[4], m->minutes,
+    const char *v[MEETING_NCOLS] = {
+        [MT_ID] = id, [MT_DATE] = m->date, [MT_START] = m->start_time,
+        [MT_END] = m->end_time,
+        [MT_KIND] = label(domain_meeting_kind, DOMAIN_MEETING_KIND_N,
+                          m->kind),
+        [MT_ORG] = org_path(o, m->org_id), [MT_TOPIC] = m->topic,
+        [MT_PLACE] = m->place, [MT_HOST] = m->host,
+        [MT_RECORDER] = m->recorder, [MT_LECTURER] = m->lecturer,
+        [MT_EXPECTED] = n[0], [MT_PRESENT] = n[1], [MT_LEAVE] = n[2],
+        [MT_ABSENT] = n[3], [MT_GUESTS] = n[4], [MT_MINUTES] = m->minutes,
     };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+    for (int i = 0; i < MEETING_NCOLS; i++)
         csv_field(o->w, v[i], 0);
     return end_record(o);
 }
 
 static int meetings(db *d, struct out *o)
 {
-    static const char *const head[] = {
-        "会议编号", "日期", "开始时间", "结束时间", "会议类型", "党组织", "主题",
-        "地点", "主持人", "记录人", "讲课人", "应到", "实到", "请假", "缺席",
-        "列席", "会议记录",
-    };
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        csv_field(o->w, head[i], 0);
+    for (int i = 0; i < MEETING_NCOLS; i++)
+        csv_field(o->w, meeting_cols[i].name, 0);
     if (csv_end_record(o->w, o->err))
         return -1;
     return export_rows_meetings(d, meeting_row, o, o->err) ? -1 : 0;
@@ -163,29 +189,32 @@ static int att_row(void *ctx, const struct export_att *r)
     struct out *o = ctx;
     char id[24];
     snprintf(id, sizeof id, "%lld", (long long)r->meeting_id);
-    const char *v[] = {
-        id, r->date, label(domain_meeting_kind, DOMAIN_MEETING_KIND_N, r->kind),
-        r->topic, org_path(o, r->meeting_org), r->member_no, r->name,
-        org_path(o, r->org_id),
-        label(domain_category, DOMAIN_CATEGORY_N, r->category),
-        r->state >= 0 && r->state < DOMAIN_ATT_STATE_N
-            ? domain_att_state[r->state] : "",
-        r->reason, r->makeup_date, r->marked_by,
+    char idnum[40];
+    if (o->o->full)
+        snprintf(idnum, sizeof idnum, "%s", r->id_number);
+    else
+        rules_mask_idnum(r->id_number, idnum, sizeof idnum);
+    const char *v[ATT_NCOLS] = {
+        [A_MEETING] = id, [A_DATE] = r->date,
+        [A_KIND] = label(domain_meeting_kind, DOMAIN_MEETING_KIND_N, r->kind),
+        [A_TOPIC] = r->topic, [A_MORG] = org_path(o, r->meeting_org),
+        [A_NO] = r->member_no, [A_NAME] = r->name, [A_IDNUM] = idnum,
+        [A_ORG] = org_path(o, r->org_id),
+        [A_CATEGORY] = label(domain_category, DOMAIN_CATEGORY_N, r->category),
+        [A_STATE] = r->state >= 0 && r->state < DOMAIN_ATT_STATE_N
+                        ? domain_att_state[r->state] : "",
+        [A_REASON] = r->reason, [A_MAKEUP] = r->makeup_date,
+        [A_MARKED_BY] = r->marked_by,
     };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        csv_field(o->w, v[i], i == 5 ? CSV_TEXT : 0);
+    for (int i = 0; i < ATT_NCOLS; i++)
+        csv_field(o->w, v[i], i == A_NO || i == A_IDNUM ? CSV_TEXT : 0);
     return end_record(o);
 }
 
 static int attendance(db *d, struct out *o)
 {
-    static const char *const head[] = {
-        "会议编号", "会议日期", "会议类型", "会议主题", "会议党组织", "党员编号",
-        "姓名", "所在党组织", "人员类别", "考勤情况", "请假事由", "补课日期",
-        "登记人",
-    };
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        csv_field(o->w, head[i], 0);
+    for (int i = 0; i < ATT_NCOLS; i++)
+        csv_field(o->w, att_cols[i].name, 0);
     if (csv_end_record(o->w, o->err))
         return -1;
     return export_rows_attendance(d, att_row, o, o->err) ? -1 : 0;
@@ -213,6 +242,8 @@ int export_write(db *d, const char *kind, FILE *f,
             rc = meetings(d, &o);
         else if (export_more_known(kind))
             rc = export_more_write(d, kind, o.w, opt, &o.rows, err);
+        else if (export_orgs_known(kind))
+            rc = export_orgs_write(d, kind, o.w, opt, &o.rows, err);
         else
             rc = attendance(d, &o);
         zb_err e2;
@@ -220,6 +251,7 @@ int export_write(db *d, const char *kind, FILE *f,
             rc = zb_fail(err, "%s", e2.msg);
     }
     free(o.orgs);
+    free(o.grids);
     *rows = o.rows;
     return rc;
 }

@@ -9,10 +9,13 @@
 
 #include "rules.h"
 
+/* in the order a whole register imports (each names what those before
+ * it made) */
 static const struct import_kind *const kinds[] = {
-    &import_members_kind,
-    &import_grids_kind, &import_grid_roles_kind, &import_households_kind,
+    &import_grids_kind, &import_org_tree_kind, &import_members_kind,
+    &import_org_posts_kind, &import_grid_roles_kind, &import_households_kind,
     &import_pairs_kind, &import_visits_kind,
+    &import_meetings_kind, &import_attendance_kind,
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -25,7 +28,8 @@ static const struct import_kind *const kinds[] = {
 
 const char *import_kind_names(void)
 {
-    return "members、grids、grid-roles、households、pairs、visits";
+    return "grids、orgs、members、org-posts、grid-roles、households、pairs、"
+           "visits、meetings、attendance";
 }
 
 static const struct import_kind *find_kind(const char *name)

@@ -47,6 +47,10 @@ extern const struct import_kind import_members_kind;
 /* src/io/import_grids.c, import_households.c, import_pairs.c */
 extern const struct import_kind import_grids_kind, import_grid_roles_kind,
     import_households_kind, import_pairs_kind, import_visits_kind;
+/* src/io/import_meetings.c, import_attendance.c */
+extern const struct import_kind import_meetings_kind, import_attendance_kind;
+/* src/io/import_org_tree.c, import_org_posts.c */
+extern const struct import_kind import_org_tree_kind, import_org_posts_kind;
 
 struct import_orgs;
 struct smap;
@@ -104,7 +108,11 @@ int smap_put(struct smap *m, const char *key, int64_t value);
  * opt->create_orgs an unknown organisation is created (see
  * import_orgs.c). -1 only on a database failure. */
 int import_org_for_member(struct import_ctx *c, long line, int col,
-                          const char *text, int64_t *id, zb_err *err);
+                          const char *text, bool has_left, int64_t *id,
+                          zb_err *err);
+/* The kind an organisation created by an import gets from its name
+ * (…党委 社区党委, …网格… 网格党支部, else 功能型党支部). */
+const char *import_org_guess_kind(const char *name);
 /* The report's organisation section (unknown and created ones). */
 void import_orgs_report(struct import_ctx *c, FILE *out);
 void import_orgs_free(struct import_ctx *c);

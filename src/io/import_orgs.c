@@ -140,7 +140,7 @@ static int lookup(const struct import_orgs *o, const char *t)
     return R_UNKNOWN;
 }
 
-static const char *guess_kind(const char *name)
+const char *import_org_guess_kind(const char *name)
 {
     static const struct {
         const char *suffix, *kind;
@@ -220,7 +220,8 @@ static int create(struct import_ctx *c, const char *t, int64_t *id,
         org_init(&g);
         g.parent_id = parent;
         snprintf(g.name, sizeof g.name, "%s", level[k]);
-        snprintf(g.kind, sizeof g.kind, "%s", guess_kind(level[k]));
+        snprintf(g.kind, sizeof g.kind, "%s",
+                 import_org_guess_kind(level[k]));
         /* Checked first: a refused organisation is the row's problem,
          * while a failed org_save rolls back the whole import. */
         zb_err e;
@@ -273,7 +274,8 @@ static int note_unknown(struct import_orgs *o, const char *t, long line,
 }
 
 int import_org_for_member(struct import_ctx *c, long line, int col,
-                          const char *text, int64_t *id, zb_err *err)
+                          const char *text, bool has_left, int64_t *id,
+                          zb_err *err)
 {
     *id = 0;
     if (ensure(c, err))
@@ -309,7 +311,8 @@ int import_org_for_member(struct import_ctx *c, long line, int col,
             return zb_fail(err, "新建的党组织读不到");
     }
     const struct org_item *it = &o->items[i];
-    if (!it->active) {
+    /* a member who left may have been in a branch dissolved since */
+    if (!it->active && !has_left) {
         import_error(c, line, col, "党组织「%s」已撤销", it->path);
         return 0;
     }

@@ -41,6 +41,7 @@ const struct import_col member_cols[MEMBER_NCOLS] = {
     [C_NOTES] = {"备注", "说明"},
     [C_LEFT] = {"离开情况", "离开原因"},
     [C_LEFT_DATE] = {"离开日期", NULL},
+    [C_RESIDENCE] = {"居住网格", "居住地网格|所在网格"},
 };
 
 /* ---- values ---- */
@@ -217,6 +218,9 @@ void member_cols_parse(struct import_ctx *c, long line, const char *const *v,
             break;
         case C_ORG:
             break;   /* after the row is matched (may create) */
+        case C_RESIDENCE:
+            ok = false;   /* a grid path: the caller's (import_more.h) */
+            break;
         case C_JOB:
         case C_MOBILE_DEST:
         case C_EMPLOYER:

@@ -16,7 +16,7 @@ enum member_col {
     C_NO, C_NAME, C_GENDER, C_IDNUM, C_ETHNIC, C_BIRTH, C_EDUCATION,
     C_CATEGORY, C_ORG, C_JOIN, C_FULL, C_JOB, C_PHONE, C_ADDRESS, C_STATUS,
     C_LOST, C_LOST_DATE, C_MOBILE, C_MOBILE_DEST, C_KIND, C_EMPLOYER,
-    C_NOTES, C_LEFT, C_LEFT_DATE, MEMBER_NCOLS
+    C_NOTES, C_LEFT, C_LEFT_DATE, C_RESIDENCE, MEMBER_NCOLS
 };
 
 extern const struct import_col member_cols[MEMBER_NCOLS];
@@ -30,7 +30,7 @@ void member_col_copy(char *dst, size_t dstsz, const char *v);
  * are written); every other one is reported with import_error.
  * *number: the 党员编号's id (0 = none); *masked: the ID number is a
  * masked one ("1101**********002X"), to be judged once the row is
- * matched. 所在党支部 is left to the caller. */
+ * matched. 所在党支部 and 居住网格 are left to the caller. */
 void member_cols_parse(struct import_ctx *c, long line, const char *const *v,
                        member *in, bool *set, int64_t *number, bool *masked);
 

@@ -731,7 +731,10 @@ int demo_fill_opts(db *d, const struct demo_options *o,
     rules_day_format(c.today - 30, day);
     snprintf(when, sizeof when, "%s 09:00:00", day);
     struct demo_meeting_counts mc = {0, 0};
-    int rc = db_begin(d, err);
+    /* as the CSV import: bulk writes want the indexes' pages in memory */
+    int rc = db_set_cache(d, 128 * 1024, err);
+    if (!rc)
+        rc = db_begin(d, err);
     if (!rc)
         rc = fill(&c, o->members, o->communities, when, err);
     if (!rc)
@@ -746,6 +749,7 @@ int demo_fill_opts(db *d, const struct demo_options *o,
         rc = db_commit(d, err);
     if (rc)
         db_rollback(d);
+    db_set_cache(d, 0, NULL);
     free(c.ids.v);
     if (!rc && out) {
         out->members = o->members;

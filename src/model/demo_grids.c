@@ -162,48 +162,93 @@ static int person(struct gen *g, struct community *c, int permille,
     return 0;
 }
 
-/* A term of role on node: current (started a while ago), or ended
- * (past = true, before the day `before`). */
-static int add_role(struct gen *g, struct community *c, int64_t node,
-                    int role, int member_permille, bool past, long before,
-                    long *start_out, zb_err *err)
+/* A term of a role: who and when. */
+struct term {
+    int64_t mid;
+    char name[32 * 4 + 1], phone[32], s[11], e[11];
+    long start;
+};
+
+/* Draws a term: current (started a while ago), or ended (past = true,
+ * before the day `before`). */
+static int draw_term(struct gen *g, struct community *c, int member_permille,
+                     bool past, long before, struct term *t, zb_err *err)
+{
+    t->e[0] = '\0';
+    if (person(g, c, member_permille, &t->mid, t->name, sizeof t->name,
+               t->phone, sizeof t->phone, err))
+        return -1;
+    if (past) {
+        long end = before - 1;
+        t->start = end - between(&g->r, 365, 1500);
+        rules_day_format(end, t->e);
+    } else {
+        t->start = g->today - between(&g->r, 60, 2400);
+    }
+    rules_day_format(t->start, t->s);
+    return 0;
+}
+
+static int insert_term(struct gen *g, int64_t node, int role,
+                       const struct term *t, zb_err *err)
 {
     static const char sql[] =
         "INSERT INTO grid_role (grid_id, role, member_id, name, phone,"
         " start_date, end_date, updated_at, updated_by)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-    int64_t mid;
-    char name[32 * 4 + 1], phone[32], s[11], e[11] = "";
-    if (person(g, c, member_permille, &mid, name, sizeof name, phone,
-               sizeof phone, err))
-        return -1;
-    long start;
-    if (past) {
-        long end = before - 1;
-        start = end - between(&g->r, 365, 1500);
-        rules_day_format(end, e);
-    } else {
-        start = g->today - between(&g->r, 60, 2400);
-    }
-    rules_day_format(start, s);
-    if (start_out)
-        *start_out = start;
     sqlite3_stmt *st = db_stmt(g->d, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, node);
     sqlite3_bind_int(st, 2, role);
-    if (mid)
-        sqlite3_bind_int64(st, 3, mid);
-    sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, phone, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, s, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 7, e, -1, SQLITE_TRANSIENT);
+    if (t->mid)
+        sqlite3_bind_int64(st, 3, t->mid);
+    sqlite3_bind_text(st, 4, t->name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, t->phone, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, t->s, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 7, t->e, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 8, g->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 9, db_user(g->d), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : db_fail(g->d, err, "生成演示网格任职");
+}
+
+/* A term of role on node (see draw_term). */
+static int add_role(struct gen *g, struct community *c, int64_t node,
+                    int role, int member_permille, bool past, long before,
+                    long *start_out, zb_err *err)
+{
+    struct term t;
+    if (draw_term(g, c, member_permille, past, before, &t, err))
+        return -1;
+    if (start_out)
+        *start_out = t.start;
+    return insert_term(g, node, role, &t, err);
+}
+
+/* n current 网格员（兼职） on node, each person once: open terms of the
+ * same person on the same node overlap (grid_role_validate), so a
+ * person drawn twice serves once. */
+static int part_timers(struct gen *g, struct community *c, int64_t node,
+                       int n, zb_err *err)
+{
+    struct term t[3];
+    int kept = 0;
+    for (int k = 0; k < n && k < 3; k++) {
+        if (draw_term(g, c, 500, false, 0, &t[kept], err))
+            return -1;
+        bool again = false;
+        for (int i = 0; i < kept; i++)
+            again |= (t[i].mid && t[i].mid == t[kept].mid) ||
+                     strcmp(t[i].name, t[kept].name) == 0;
+        if (again)
+            continue;
+        if (insert_term(g, node, ROLE_WORKER_PART, &t[kept], err))
+            return -1;
+        kept++;
+    }
+    return 0;
 }
 
 /* A current holder, and now and then the predecessor's past term. */
@@ -285,10 +330,9 @@ static int grid(struct gen *g, struct community *c, int64_t area, int no,
     if (!no_worker) {
         if (staffed(g, c, id, ROLE_WORKER_FULL, 100, err))
             return -1;
-        for (int k = chance(r, 400) ? between(r, 1, 3) : 0; k > 0; k--)
-            if (add_role(g, c, id, ROLE_WORKER_PART, 500, false, 0, NULL,
-                         err))
-                return -1;
+        if (part_timers(g, c, id, chance(r, 400) ? between(r, 1, 3) : 0,
+                        err))
+            return -1;
     }
     if (!detailed)
         return 0;

@@ -63,10 +63,11 @@ int export_rows_attendance(db *d,
         "SELECT a.meeting_id, t.date, t.kind, t.topic, t.org_id,"
         " coalesce(m.member_no, ''), coalesce(m.name, a.name),"
         " coalesce(a.org_id, 0), a.category, a.state, a.reason,"
-        " a.makeup_date, a.marked_by"
+        " a.makeup_date, a.marked_by, coalesce(m.id_number, '')"
         " FROM attendance a JOIN meeting t ON t.id = a.meeting_id"
         " LEFT JOIN member m ON m.id = a.member_id"
-        " ORDER BY t.date, t.start_time, t.id, a.guest, a.id";
+        " ORDER BY t.date, t.start_time, t.id, a.guest,"
+        " a.member_id IS NULL, a.member_id, a.id";
     struct export_att r;
     sqlite3_stmt *st = db_stmt(d, sql, err);
     if (!st)
@@ -87,6 +88,7 @@ int export_rows_attendance(db *d,
         db_text(st, 10, r.reason, sizeof r.reason);
         db_text(st, 11, r.makeup_date, sizeof r.makeup_date);
         db_text(st, 12, r.marked_by, sizeof r.marked_by);
+        db_text(st, 13, r.id_number, sizeof r.id_number);
         stop = fn(ctx, &r);
     }
     sqlite3_reset(st);

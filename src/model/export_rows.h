@@ -34,6 +34,7 @@ struct export_att {
     int64_t meeting_org;
     char member_no[16];             /* "" for a guest without a record */
     char name[MEMBER_NAME_CHARS * 4 + 1];
+    char id_number[24];             /* "" for a guest without a record */
     int64_t org_id;                 /* the member's organisation then */
     int category;                   /* as on the meeting date */
     int state;                      /* ATT_* */
@@ -42,7 +43,9 @@ struct export_att {
     char marked_by[64];
 };
 
-/* Every roll row: meetings oldest first, members then guests. */
+/* Every roll row: meetings oldest first, then members by number, then
+ * guests (members by number, others in the order entered): an order
+ * that does not depend on how the roll was written. */
 int export_rows_attendance(db *d,
                            int (*fn)(void *ctx, const struct export_att *r),
                            void *ctx, zb_err *err);

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
@@ -141,10 +142,12 @@ static int load_stored(db *d, int64_t id, struct stored *s, zb_err *err)
     return rc == SQLITE_ROW ? 0 : db_fail(d, err, "读取会议");
 }
 
+/* ?15: the id, NULL = the next one */
 static const char insert_sql[] =
-    "INSERT INTO meeting (org_id, kind, date, start_time, end_time, place,"
-    " host, recorder, lecturer, topic, minutes, updated_at, updated_by)"
-    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "INSERT INTO meeting (id, org_id, kind, date, start_time, end_time,"
+    " place, host, recorder, lecturer, topic, minutes, updated_at,"
+    " updated_by)"
+    " VALUES (?15, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char update_sql[] =
     "UPDATE meeting SET org_id = ?2, kind = ?3, date = ?4,"
     " start_time = ?5, end_time = ?6, place = ?7, host = ?8,"
@@ -156,7 +159,33 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
     sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 }
 
+int meeting_validate(db *d, const meeting *m, zb_err *err)
+{
+    meeting *c = malloc(sizeof *c);
+    char okind[32] = "";
+    if (!c)
+        return zb_fail(err, "内存不足");
+    *c = *m;
+    int rc = validate(c, err) || org_kind(d, m->org_id, okind, sizeof okind,
+                                          err) ||
+             check_kind_for_org(m->kind, okind, err) ? -1 : 0;
+    free(c);
+    return rc;
+}
+
+static int save(db *d, meeting *m, int64_t want, zb_err *err);
+
 int meeting_save(db *d, meeting *m, zb_err *err)
+{
+    return save(d, m, 0, err);
+}
+
+int meeting_save_as(db *d, meeting *m, int64_t want, zb_err *err)
+{
+    return save(d, m, m->id ? 0 : want, err);
+}
+
+static int save(db *d, meeting *m, int64_t want, zb_err *err)
 {
     if (validate(m, err))
         return -1;
@@ -193,6 +222,8 @@ int meeting_save(db *d, meeting *m, zb_err *err)
     bind_text(st, 12, m->minutes);
     bind_text(st, 13, now);
     bind_text(st, 14, db_user(d));
+    if (!m->id && want > 0)
+        sqlite3_bind_int64(st, 15, want);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {

@@ -49,6 +49,13 @@ int meeting_get(db *d, int64_t id, meeting *out, zb_err *err);
 /* Inserts or updates in one transaction, then (same transaction) makes
  * sure the roll holds every expected attendee (attendance_prepare). */
 int meeting_save(db *d, meeting *m, zb_err *err);
+/* meeting_save of a new meeting with the id want (> 0, not taken): an
+ * import keeps an export's 会议编号. */
+int meeting_save_as(db *d, meeting *m, int64_t want, zb_err *err);
+/* The checks meeting_save makes before it writes (date, times, kind for
+ * the organisation's kind, topic length): an importer asks first, since
+ * a failed save rolls back the caller's whole transaction. */
+int meeting_validate(db *d, const meeting *m, zb_err *err);
 /* Deletes the meeting and its roll. */
 int meeting_delete(db *d, int64_t id, zb_err *err);
 

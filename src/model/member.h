@@ -110,7 +110,8 @@ int member_grams(const char *search, int32_t *out);
  * backstop (a duplicate fails the whole batch). begin opens a
  * transaction (nested in the caller's, if any); always finish with end:
  * keep = false, or any failure, rolls everything back (the whole
- * transaction, as db_rollback does). */
+ * transaction, as db_rollback does). Into an empty member table, end
+ * builds the table's indexes after the rows (same transaction). */
 struct tally_map;
 struct member_bulk {
     db *d;

@@ -101,9 +101,10 @@ int member_index_update(db *d, int64_t id, const struct index_doc *old,
  * the other words by member_doc_rowid (member_name_search). */
 enum index { INDEX_DIGITS, INDEX_NAMES };
 
-/* The words of a search text in one index (malloc'ed; *len bytes). */
-char *member_index_words(const char *search, bool left, enum index which,
-                         size_t *len);
+/* The words of a search text in each index: words[INDEX_DIGITS] and
+ * words[INDEX_NAMES], malloc'ed, len[] bytes. -1: no memory. */
+int member_index_words(const char *search, bool left, char *words[2],
+                       size_t len[2]);
 
 /* An in-memory tally (bulk loads, rebuilds, checks). */
 struct tally_map;

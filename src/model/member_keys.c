@@ -295,24 +295,28 @@ size_t gram_word(int32_t g, bool left, char *out)
     return o;
 }
 
-char *member_index_words(const char *search, bool left, enum index which,
-                         size_t *len)
+int member_index_words(const char *search, bool left, char *words[2],
+                       size_t len[2])
 {
     int32_t g[MEMBER_GRAMS_MAX];
     /* any order: a document's words are a set */
     int n = unique_i32(g, grams_of(search, g, MEMBER_GRAMS_MAX, false));
-    char *words = malloc((size_t)n * 16 + 1);
-    size_t o = 0;
-    if (!words)
-        return NULL;
-    for (int i = 0; i < n; i++)
-        if ((gram_digit_len(g[i]) != 0) == (which == INDEX_DIGITS)) {
-            o += gram_word(g[i], left, words + o);
-            words[o++] = ' ';
-        }
-    words[o] = '\0';
-    *len = o;
-    return words;
+    words[0] = malloc((size_t)n * 16 + 1);
+    words[1] = malloc((size_t)n * 16 + 1);
+    if (!words[0] || !words[1]) {
+        free(words[0]);
+        free(words[1]);
+        words[0] = words[1] = NULL;
+        return -1;
+    }
+    len[0] = len[1] = 0;
+    for (int i = 0; i < n; i++) {
+        int which = gram_digit_len(g[i]) ? INDEX_DIGITS : INDEX_NAMES;
+        len[which] += gram_word(g[i], left, words[which] + len[which]);
+        words[which][len[which]++] = ' ';
+    }
+    words[0][len[0]] = words[1][len[1]] = '\0';
+    return 0;
 }
 
 /* ---- keeping the index and the tally ---- */
@@ -374,27 +378,27 @@ static int fts_put(db *d, int64_t id, const char *search,
                         [INDEX_NAMES] = member_doc_rowid(sort_py, id)};
     if (rowid[INDEX_NAMES] < 0)
         return zb_fail(err, "党员编号超出范围：%lld", (long long)id);
-    for (int which = 0; which < 2; which++) {
-        size_t len;
-        char *words = member_index_words(search, left, which, &len);
-        if (!words)
-            return zb_fail(err, "内存不足");
-        sqlite3_stmt *st = db_stmt(d, fts_sql[which][!add], err);
-        int rc = SQLITE_DONE;
-        if (st) {
-            sqlite3_bind_int64(st, 1, rowid[which]);
-            sqlite3_bind_text(st, 2, words, (int)len, SQLITE_STATIC);
-            rc = sqlite3_step(st);
-            sqlite3_reset(st);
-            sqlite3_clear_bindings(st);
-        }
-        free(words);
-        if (!st)
-            return -1;
-        if (rc != SQLITE_DONE)
-            return db_fail(d, err, "更新搜索索引");
+    char *words[2];
+    size_t len[2];
+    if (member_index_words(search, left, words, len))
+        return zb_fail(err, "内存不足");
+    int rc = SQLITE_DONE;
+    sqlite3_stmt *st = NULL;
+    for (int which = 0; which < 2 && rc == SQLITE_DONE; which++) {
+        if (!(st = db_stmt(d, fts_sql[which][!add], err)))
+            break;
+        sqlite3_bind_int64(st, 1, rowid[which]);
+        sqlite3_bind_text(st, 2, words[which], (int)len[which],
+                          SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
     }
-    return 0;
+    free(words[0]);
+    free(words[1]);
+    if (!st)
+        return -1;
+    return rc == SQLITE_DONE ? 0 : db_fail(d, err, "更新搜索索引");
 }
 
 /* A count that reaches 0 is removed: a register whose members were all
@@ -477,11 +481,29 @@ int member_index_update(db *d, int64_t id, const struct index_doc *old,
 
 /* ---- in-memory tally ---- */
 
-struct tally_map {
-    int64_t *key, *n;     /* open addressing; key -1 = empty */
-    size_t cap, used;
-    int64_t scratch[MEMBER_TALLY_MAX];
+/* Open addressing, entries side by side (one cache miss per gram).
+ * stamp: the last member counted in an entry, so that a member's
+ * repeated grams count once without a separate pass to drop them. */
+struct tally_slot {
+    int64_t key;   /* -1: empty */
+    int32_t n;     /* members (ids fit DOC_ID_BITS) */
+    uint32_t stamp;
 };
+struct tally_map {
+    struct tally_slot *slot;
+    size_t cap, used;
+    uint32_t stamp;
+    int32_t grams[MEMBER_TALLY_MAX];
+};
+
+static struct tally_slot *slots_new(size_t cap)
+{
+    struct tally_slot *s = malloc(sizeof *s * cap);
+    if (s)
+        for (size_t i = 0; i < cap; i++)
+            s[i] = (struct tally_slot){-1, 0, 0};
+    return s;
+}
 
 struct tally_map *tally_map_new(void)
 {
@@ -489,13 +511,10 @@ struct tally_map *tally_map_new(void)
     if (!t)
         return NULL;
     t->cap = 1 << 12;
-    t->key = malloc(sizeof *t->key * t->cap);
-    t->n = calloc(t->cap, sizeof *t->n);
-    if (!t->key || !t->n) {
-        tally_map_free(t);
+    if (!(t->slot = slots_new(t->cap))) {
+        free(t);
         return NULL;
     }
-    memset(t->key, 0xff, sizeof *t->key * t->cap);
     return t;
 }
 
@@ -503,68 +522,63 @@ void tally_map_free(struct tally_map *t)
 {
     if (!t)
         return;
-    free(t->key);
-    free(t->n);
+    free(t->slot);
     free(t);
 }
 
-static size_t slot_of(const struct tally_map *t, int64_t key)
+static size_t slot_of(const struct tally_slot *slot, size_t cap,
+                      int64_t key)
 {
     uint64_t h = (uint64_t)key * 0x9E3779B97F4A7C15ULL;
-    size_t i = (size_t)(h >> 20) & (t->cap - 1);
-    while (t->key[i] != -1 && t->key[i] != key)
-        i = (i + 1) & (t->cap - 1);
+    size_t i = (size_t)(h >> 20) & (cap - 1);
+    while (slot[i].key != -1 && slot[i].key != key)
+        i = (i + 1) & (cap - 1);
     return i;
 }
 
 static int map_grow(struct tally_map *t)
 {
-    struct tally_map *b = malloc(sizeof *b);
-    if (!b)
+    size_t cap = t->cap * 2;
+    struct tally_slot *s = slots_new(cap);
+    if (!s)
         return -1;
-    b->cap = t->cap * 2;
-    b->key = malloc(sizeof *b->key * b->cap);
-    b->n = calloc(b->cap, sizeof *b->n);
-    if (!b->key || !b->n) {
-        free(b->key);
-        free(b->n);
-        free(b);
-        return -1;
-    }
-    memset(b->key, 0xff, sizeof *b->key * b->cap);
     for (size_t i = 0; i < t->cap; i++)
-        if (t->key[i] != -1) {
-            size_t j = slot_of(b, t->key[i]);
-            b->key[j] = t->key[i];
-            b->n[j] = t->n[i];
-        }
-    free(t->key);
-    free(t->n);
-    t->key = b->key;
-    t->n = b->n;
-    t->cap = b->cap;
-    free(b);
+        if (t->slot[i].key != -1)
+            s[slot_of(s, cap, t->slot[i].key)] = t->slot[i];
+    free(t->slot);
+    t->slot = s;
+    t->cap = cap;
     return 0;
 }
 
+/* The same keys as member_tally_keys, counted once per member. */
 int tally_map_add(struct tally_map *t, const char *search,
                   const char *sort_py, bool left)
 {
-    int64_t *keys = t->scratch;
-    int n = member_tally_keys(search, sort_py, left, keys);
+    int32_t *g = t->grams;
+    int n = grams_of(search, g, MEMBER_TALLY_MAX - 2, true);
+    g[n++] = gram_sort(sort_py);
+    g[n++] = GRAM_ALL;
+    if (++t->stamp == 0) {   /* wrapped: forget the old stamps */
+        for (size_t i = 0; i < t->cap; i++)
+            t->slot[i].stamp = 0;
+        t->stamp = 1;
+    }
     for (int i = 0; i < n; i++) {
-        if (t->used * 2 >= t->cap && map_grow(t)) {
-            n = -1;
-            break;
-        }
-        size_t j = slot_of(t, keys[i]);
-        if (t->key[j] == -1) {
-            t->key[j] = keys[i];
+        if (t->used * 2 >= t->cap && map_grow(t))
+            return -1;
+        int64_t key = tally_key(g[i], left);
+        struct tally_slot *e = &t->slot[slot_of(t->slot, t->cap, key)];
+        if (e->key == -1) {
+            e->key = key;
             t->used++;
         }
-        t->n[j]++;
+        if (e->stamp != t->stamp) {
+            e->stamp = t->stamp;
+            e->n++;
+        }
     }
-    return n < 0 ? -1 : 0;
+    return 0;
 }
 
 /* The map's entries in key order (malloc'ed indexes into the map). */
@@ -578,11 +592,11 @@ static size_t *map_sorted(const struct tally_map *t)
         return NULL;
     }
     for (size_t i = 0; i < t->cap; i++)
-        if (t->key[i] != -1)
-            keys[k++] = t->key[i];
+        if (t->slot[i].key != -1)
+            keys[k++] = t->slot[i].key;
     qsort(keys, k, sizeof *keys, cmp_i64);
     for (size_t i = 0; i < k; i++)
-        ix[i] = slot_of(t, keys[i]);
+        ix[i] = slot_of(t->slot, t->cap, keys[i]);
     free(keys);
     return ix;
 }
@@ -603,8 +617,8 @@ int tally_map_write(db *d, const struct tally_map *t, zb_err *err)
             free(ix);
             return -1;
         }
-        sqlite3_bind_int64(st, 1, t->key[ix[i]]);
-        sqlite3_bind_int64(st, 2, t->n[ix[i]]);
+        sqlite3_bind_int64(st, 1, t->slot[ix[i]].key);
+        sqlite3_bind_int64(st, 2, t->slot[ix[i]].n);
         rc = sqlite3_step(st);
         sqlite3_reset(st);
     }
@@ -629,14 +643,14 @@ int tally_map_compare(db *d, const struct tally_map *t, bool *same,
     int rc;
     *same = true;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && *same) {
-        while (i < t->used && t->n[ix[i]] == 0)
+        while (i < t->used && t->slot[ix[i]].n == 0)
             i++;
         *same = i < t->used &&
-                t->key[ix[i]] == sqlite3_column_int64(st, 0) &&
-                t->n[ix[i]] == sqlite3_column_int64(st, 1);
+                t->slot[ix[i]].key == sqlite3_column_int64(st, 0) &&
+                t->slot[ix[i]].n == sqlite3_column_int64(st, 1);
         i++;
     }
-    while (*same && i < t->used && t->n[ix[i]] == 0)
+    while (*same && i < t->used && t->slot[ix[i]].n == 0)
         i++;
     if (rc == SQLITE_DONE && i < t->used)
         *same = false;

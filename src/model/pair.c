@@ -220,10 +220,15 @@ static int check_member(db *d, const pair *p, const struct hh_facts *h,
         return -1;
     if (!m->found)
         return hh_bad(field, "member_id", err, "所选党员不存在");
-    if (changed && check_eligible(p, h, m, field, err))
+    /* an ended pair is history: the helper may have left since */
+    bool ongoing = !p->end_date[0] || strcmp(p->end_date, today) >= 0;
+    if (changed && (ongoing ? check_eligible(p, h, m, field, err)
+                            : p->member_id == h->member_id
+                                  ? hh_bad(field, "member_id", err,
+                                           "不能与本人结对")
+                                  : 0))
         return -1;
     long n = 0;
-    bool ongoing = !p->end_date[0] || strcmp(p->end_date, today) >= 0;
     if (ongoing &&
         query_long(d, p->id ? dup : dup_new, p->id ? p->id : p->household_id,
                    p->member_id, today, &n, err))

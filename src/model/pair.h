@@ -66,7 +66,9 @@ int pair_get(db *d, int64_t id, pair *out, zb_err *err);
  * the member missing; for a new pair or a changed member also: left the
  * register / 失联 / 停止党籍, the household's own 困难党员
  * ("不能与本人结对"), the same home address ("<name> 与帮扶对象同住一户"),
- * (a stored pair keeps its member after they left); already an ongoing
+ * (a stored pair keeps its member after they left; a pair that has
+ * ended needs no eligible helper, only not the household's own
+ * 困难党员: imports of history); already an ongoing
  * pair of the same member and household, bad dates, end before start, end before the
  * pair's last visit; then the load: the member's ongoing pairs other
  * than this one >= cfg->max_load and not confirmed -> PAIR_OVERLOAD

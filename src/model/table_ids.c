@@ -12,6 +12,7 @@ int table_ids(db *d, enum table_ids_kind k, int64_t **ids, long *n,
                      " ORDER BY household_id, start_date, id",
         [TI_VISITS] = "SELECT id FROM visit ORDER BY household_id, date, id",
         [TI_GRID_ROLES] = "SELECT id FROM grid_role ORDER BY id",
+        [TI_ORG_POSTS] = "SELECT id FROM org_post ORDER BY id",
     };
     *ids = NULL;
     *n = 0;

@@ -12,7 +12,8 @@ enum table_ids_kind {
     TI_HOUSEHOLDS,   /* household */
     TI_PAIRS,        /* pair, by household then start date */
     TI_VISITS,       /* visit, by household then date */
-    TI_GRID_ROLES    /* grid_role */
+    TI_GRID_ROLES,   /* grid_role */
+    TI_ORG_POSTS     /* org_post */
 };
 
 /* *ids is malloc'ed (caller frees; may be NULL when *n is 0). */

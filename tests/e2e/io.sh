@@ -47,6 +47,10 @@ iconv -f GB18030 -t UTF-8 "$T/att.csv" | head -1 | grep -q "考勤情况" ||
 
 # ---- import ----
 NEW="$T/new.db"
+# 居住网格 names grid nodes: the grids come first
+"$ZHIBU" --db "$DB" export grids "$T/grids.csv" >/dev/null || fail "export grids"
+"$ZHIBU" --db "$NEW" import grids "$T/grids.csv" >"$T/out" ||
+    fail "import grids: $(tail -3 "$T/out")"
 "$ZHIBU" --db "$NEW" import members "$T/full.csv" --dry-run \
     >"$T/out" 2>"$T/err"; rc=$?
 [ "$rc" = 1 ] || fail "dry run without --create-orgs exit $rc"
