@@ -254,6 +254,24 @@ int rules_months_between(const char *a, const char *b)
     return (by - ay) * 12 + (bm - am) - (bd < ad);
 }
 
+/* Does a term starting on start begin before one ending on end is over?
+ * ISO dates compare as strings, as the database compares them. */
+static bool starts_before_end(const char *start, const char *end,
+                              bool touching_ok)
+{
+    if (!start || !*start || !end || !*end)
+        return true;
+    int c = strcmp(start, end);
+    return touching_ok ? c < 0 : c <= 0;
+}
+
+bool rules_terms_overlap(const char *s1, const char *e1, const char *s2,
+                         const char *e2, bool touching_ok)
+{
+    return starts_before_end(s1, e2, touching_ok) &&
+           starts_before_end(s2, e1, touching_ok);
+}
+
 /* ---- ID numbers (GB 11643) ---- */
 
 char rules_idnum_checkchar(const char *first17)

@@ -60,6 +60,13 @@ long rules_days_between(const char *a, const char *b);
 /* Whole months from a to b (b - a, floor), both valid YYYY-MM-DD. */
 int rules_months_between(const char *a, const char *b);
 
+/* Whether two terms of office [s1, e1] and [s2, e2] (YYYY-MM-DD) share
+ * a day. "" (or NULL) start = since ever, "" end = still in office.
+ * touching_ok: a term may begin on the day the other ended (that day
+ * is not shared); otherwise both end days count. */
+bool rules_terms_overlap(const char *s1, const char *e1, const char *s2,
+                         const char *e2, bool touching_ok);
+
 /* Day numbers (days since 1970-01-01, proleptic Gregorian) for date
  * arithmetic, and back; rules_day_format writes YYYY-MM-DD. */
 long rules_day_from_civil(int y, int m, int d);

@@ -150,6 +150,7 @@ START_TEST(errors_and_limits)
 
     size_t big = CSV_MAX_FIELD + 10;
     char *s = malloc(big + 16);
+    ck_assert_ptr_nonnull(s);
     memcpy(s, "a\n\"", 3);
     memset(s + 3, 'x', big);
     memcpy(s + 3 + big, "\"\n", 2);

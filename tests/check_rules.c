@@ -448,6 +448,65 @@ START_TEST(test_day_numbers)
 }
 END_TEST
 
+/* Both argument orders must agree: overlap is symmetric. */
+static bool overlap(const char *s1, const char *e1, const char *s2,
+                    const char *e2, bool touching_ok)
+{
+    bool a = rules_terms_overlap(s1, e1, s2, e2, touching_ok);
+    ck_assert_int_eq(a, rules_terms_overlap(s2, e2, s1, e1, touching_ok));
+    return a;
+}
+
+START_TEST(terms_overlap)
+{
+    for (int t = 0; t < 2; t++) {
+        bool tok = t;
+        /* apart */
+        ck_assert(!overlap("2020-01-01", "2020-12-31",
+                           "2021-01-01", "2021-12-31", tok));
+        /* crossing */
+        ck_assert(overlap("2020-01-01", "2021-06-30",
+                          "2021-01-01", "2021-12-31", tok));
+        /* containment, identical, one-day terms */
+        ck_assert(overlap("2020-01-01", "2023-12-31",
+                          "2021-03-01", "2021-04-01", tok));
+        ck_assert(overlap("2021-03-01", "2021-04-01",
+                          "2021-03-01", "2021-04-01", tok));
+        ck_assert(overlap("2021-03-01", "", "2021-03-01", "", tok));
+        ck_assert(overlap("", "2021-04-01", "", "2021-04-01", tok));
+        ck_assert(overlap("", "", "", "", tok));
+        ck_assert(overlap("2021-03-05", "2021-03-05",
+                          "2021-03-01", "2021-03-31", tok));
+        /* open start: since ever; open end: still in office */
+        ck_assert(overlap("", "2021-06-30", "2021-01-01", "2021-12-31", tok));
+        ck_assert(!overlap("", "2020-06-30",
+                           "2021-01-01", "2021-12-31", tok));
+        ck_assert(overlap("2021-01-01", "", "2024-01-01", "2024-12-31", tok));
+        ck_assert(!overlap("2025-01-01", "",
+                           "2024-01-01", "2024-12-31", tok));
+        ck_assert(overlap("", "", "2024-01-01", "2024-12-31", tok));
+        ck_assert(overlap("2010-01-01", "", "", "2024-12-31", tok));
+        ck_assert(!overlap("2025-01-01", "", "", "2024-12-31", tok));
+        ck_assert(overlap(NULL, NULL, "2024-01-01", "2024-12-31", tok));
+        /* the day before: never shared */
+        ck_assert(!overlap("2021-01-01", "2023-12-31",
+                           "2024-01-01", "", tok));
+    }
+    /* handing over on the day the previous term ended */
+    ck_assert(!overlap("2021-01-01", "2023-12-31", "2023-12-31", "", true));
+    ck_assert(overlap("2021-01-01", "2023-12-31", "2023-12-31", "", false));
+    ck_assert(!overlap("", "2023-12-31", "2023-12-31", "2024-06-30", true));
+    ck_assert(overlap("", "2023-12-31", "2023-12-31", "2024-06-30", false));
+    /* a one-day term touching at both ends of its neighbours */
+    ck_assert(!overlap("2024-03-01", "2024-03-01",
+                       "2024-01-01", "2024-03-01", true));
+    ck_assert(overlap("2024-03-01", "2024-03-01",
+                      "2024-01-01", "2024-03-01", false));
+    ck_assert(overlap("2024-03-01", "2024-03-02",
+                      "2024-01-01", "2024-03-02", true));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("rules");
@@ -471,6 +530,7 @@ static Suite *suite(void)
     tcase_add_test(dt, age);
     tcase_add_test(dt, days_between);
     tcase_add_test(dt, months_between);
+    tcase_add_test(dt, terms_overlap);
     suite_add_tcase(s, dt);
     TCase *dm = tcase_create("domain");
     tcase_add_test(dm, ethnic);

@@ -133,30 +133,32 @@ static int find_overlap(db *d, const struct grid_role *r, bool *found,
     static const char sql[] =
         "SELECT name, start_date, end_date FROM grid_role"
         " WHERE grid_id = ?1 AND role = ?2 AND id <> ?3"
-        " AND (end_date = '' OR ?4 = '' OR end_date >= ?4)"
-        " AND (start_date = '' OR ?5 = '' OR start_date <= ?5)"
-        " AND (?6 = 0 OR member_id = ?7 OR name = ?8)"
-        " ORDER BY start_date, id LIMIT 1";
+        " AND (?4 = 0 OR member_id = ?5 OR name = ?6)"
+        " ORDER BY start_date, id";
+    *found = false;
     sqlite3_stmt *st = db_stmt(d, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, r->grid_id);
     sqlite3_bind_int(st, 2, r->role);
     sqlite3_bind_int64(st, 3, r->id);
-    sqlite3_bind_text(st, 4, r->start_date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, r->end_date, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 6, r->role == ROLE_WORKER_PART);
-    sqlite3_bind_int64(st, 7, r->member_id);
-    sqlite3_bind_text(st, 8, r->name, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    *found = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW) {
-        char name[sizeof r->name], s[11], e[11], term[64];
-        db_text(st, 0, name, sizeof name);
+    sqlite3_bind_int(st, 4, r->role == ROLE_WORKER_PART);
+    sqlite3_bind_int64(st, 5, r->member_id);
+    sqlite3_bind_text(st, 6, r->name, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char s[11], e[11];
         db_text(st, 1, s, sizeof s);
         db_text(st, 2, e, sizeof e);
+        /* both end days count: no handing over on the same day */
+        if (!rules_terms_overlap(r->start_date, r->end_date, s, e, false))
+            continue;
+        char name[sizeof r->name], term[64];
+        db_text(st, 0, name, sizeof name);
         term_text(s, e, term, sizeof term);
         snprintf(msg, msgsz, "与 %s %s 的任期重叠", name, term);
+        *found = true;
+        break;
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE

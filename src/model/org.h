@@ -156,7 +156,7 @@ int org_post_get(db *d, int64_t id, struct org_post *out, zb_err *err);
  * a post the organisation's kind does not have, a member who does not
  * exist, a bad phone or date, end before start, and for a single-holder
  * post dates overlapping another term on the same organisation ("与 张三
- * （2024-01-01 至今）的书记任期重叠"). A term may start on the day the
+ * （2024-01-01 至 今）的书记任期重叠"). A term may start on the day the
  * previous one ended. */
 int org_post_validate(db *d, const struct org_post *p, const char **field,
                       zb_err *err);

@@ -122,10 +122,7 @@ static int overlapping(db *d, const struct org_post *p, struct org_post *o,
 {
     static const char sql[] =
         "SELECT " POST_COLS " FROM org_post WHERE org_id = ?1 AND post = ?2"
-        " AND id <> ?3"
-        " AND (?5 = '' OR start_date = '' OR start_date < ?5)"
-        " AND (end_date = '' OR ?4 = '' OR ?4 < end_date)"
-        " ORDER BY start_date LIMIT 1";
+        " AND id <> ?3 ORDER BY start_date, id";
     *found = false;
     sqlite3_stmt *st = db_stmt(d, sql, err);
     if (!st)
@@ -133,12 +130,14 @@ static int overlapping(db *d, const struct org_post *p, struct org_post *o,
     sqlite3_bind_int64(st, 1, p->org_id);
     sqlite3_bind_int(st, 2, p->post);
     sqlite3_bind_int64(st, 3, p->id);
-    sqlite3_bind_text(st, 4, p->start_date, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, p->end_date, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         read_post(st, o);
-        *found = true;
+        if (rules_terms_overlap(p->start_date, p->end_date, o->start_date,
+                                o->end_date, true)) {
+            *found = true;
+            break;
+        }
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE
